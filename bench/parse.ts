@@ -1,0 +1,85 @@
+/**
+ * Median time to parse a report body of GitHub's maximum size (65,536 characters).
+ * Target (issue 2): under 50 ms on the CI machine. Run: `npm run bench:parse`.
+ */
+import { performance } from "node:perf_hooks";
+import { fillReport } from "../src/report/fill-report.js";
+import { parseReport } from "../src/report/parse-report.js";
+
+const LIMIT = 65_536;
+
+/** A filled report whose timeline and action items grow until the body reaches the limit. */
+export function largeReportBody(limit = LIMIT): string {
+  const head = [
+    "### Affected services",
+    "",
+    "api, checkout, search",
+    "",
+    "### Disruption type",
+    "",
+    "Infrastructure",
+    "",
+    "### Severity",
+    "",
+    "SEV2 — major functionality broken",
+    "",
+    "### Started at",
+    "",
+    "2026-11-20 14:05 Europe/Berlin",
+    "",
+    "### Detected at",
+    "",
+    "2026-11-20 14:12 Europe/Berlin",
+    "",
+    "### Resolved at",
+    "",
+    "2026-11-20 16:40 Europe/Berlin",
+    "",
+    "### Summary",
+    "",
+    "Checkout failed for most customers because the connection pool of the primary database was exhausted.",
+    "",
+    "### Timeline",
+    "",
+    "| Time | Party | Event | Effect |",
+    "| --- | --- | --- | --- |",
+  ].join("\n");
+  const rows: string[] = [];
+  const items: string[] = [];
+  let size = head.length + 40;
+  for (let i = 0; size < limit - 200; i += 1) {
+    const row = `| 14:${String(i % 60).padStart(2, "0")} | @oncall-${i % 7} | Restarted worker ${i}; queue depth \\| latency checked | ${i % 3 === 0 ? "positive" : "neutral"} |`;
+    const item = `- [${i % 2 ? "x" : " "}] @team-${i % 5} add alert ${i} on pool saturation #${1000 + i} (due 2026-12-${String((i % 28) + 1).padStart(2, "0")})`;
+    rows.push(row);
+    items.push(item);
+    size += row.length + item.length + 2;
+  }
+  return `${head}\n${rows.join("\n")}\n\n### Action items\n\n${items.join("\n")}`.slice(0, limit);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+function measure(label: string, fn: () => unknown, runs = 30): void {
+  for (let i = 0; i < 5; i += 1) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  console.log(
+    `${label}: median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms over ${runs} runs`,
+  );
+}
+
+const body = largeReportBody();
+const filled = fillReport(body);
+const parsed = parseReport(body);
+console.log(`body: ${body.length} characters, ${parsed.actionItems.length} action items`);
+measure("parse (form shape, 65,536 chars)", () => parseReport(body));
+measure("parse (filled shape)", () => parseReport(filled));
+measure("fill", () => fillReport(body));

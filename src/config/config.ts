@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { SEVERITIES } from "../report/types.js";
+
+/** The disruption types of DOMAIN.md; a repository may replace the list. */
+export const DEFAULT_TYPES = [
+  "Infrastructure",
+  "Critical bug",
+  "Data provider",
+  "Third party",
+  "Deployment",
+  "Configuration",
+  "Capacity",
+  "Security",
+  "Network",
+  "Other",
+] as const;
+
+const timeZone = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: "is not an IANA time zone name (for example UTC or Europe/Berlin)" },
+);
+
+const severity = z.enum(SEVERITIES);
+
+/**
+ * The schema of `.github/disruption-reports.yml`. Every key is optional; a key the team wrote is
+ * validated and never silently replaced by its default.
+ */
+export const configSchema = z
+  .object({
+    timeZone: timeZone.default("UTC"),
+    labels: z
+      .object({
+        report: z.string().min(1).max(50).default("disruption"),
+        analytics: z.string().min(1).max(50).default("disruption-analytics"),
+        typePrefix: z.string().max(30).default("type: "),
+        severityPrefix: z.string().max(30).default("severity: "),
+        servicePrefix: z.string().max(30).default("service: "),
+        serviceLabels: z.boolean().default(true),
+      })
+      .strict()
+      .prefault({}),
+    types: z
+      .array(z.string().min(1).max(40))
+      .min(1)
+      .default([...DEFAULT_TYPES]),
+    closeGuard: z
+      .object({
+        enabled: z.boolean().default(true),
+        requireActionItems: z.array(severity).default(["SEV1", "SEV2"]),
+      })
+      .strict()
+      .prefault({}),
+    report: z
+      .object({
+        enabled: z.boolean().default(false),
+        day: z.number().int().min(1).max(28).default(1),
+        hour: z.number().int().min(0).max(23).default(9),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;
+
+/** The configuration a repository gets when it has no config file. */
+export const DEFAULT_CONFIG: Config = configSchema.parse({});

@@ -1,0 +1,200 @@
+import type { DateTime } from "luxon";
+import { DEFAULT_TYPES } from "../config/config.js";
+import { deriveDurations } from "./derive-durations.js";
+import { META_NAMES, SECTION_ORDER } from "./field-names.js";
+import { closerFor, isEmptyContent, isPlaceholder, parseDocument, sourceOf } from "./markdown.js";
+import { parseActionItems } from "./parse-action-items.js";
+import { ACCEPTED_TIME_FORMATS, isoTime, parseTime } from "./parse-time.js";
+import { findOverviewTable, readMetaRaw } from "./read-meta-raw.js";
+import {
+  readCustomerImpact,
+  readList,
+  readSeverity,
+  readType,
+  stripInlineMarkup,
+} from "./read-values.js";
+import { detectShape, splitBlocks } from "./split-blocks.js";
+import {
+  type MetaField,
+  type ParsedReport,
+  type Problem,
+  type Report,
+  type Section,
+  TIME_FIELDS,
+  type TimeField,
+} from "./types.js";
+
+export interface ParseOptions {
+  /** IANA zone for times typed without one. Default UTC. */
+  timeZone?: string;
+  /** The types the repository offers. Default: DOMAIN.md's list. */
+  types?: readonly string[];
+}
+
+/** Time fields a report cannot do without; acknowledged and mitigated are optional, resolved may be pending. */
+const REQUIRED_TIMES: readonly TimeField[] = ["started", "detected"];
+
+/**
+ * Reads a report body in any of its shapes (a rendered issue form, the canonical filled report, or
+ * free text). Never throws: what it could not read is in `problems`, each with what to write.
+ *
+ * @example
+ * parseReport("### Affected services\n\napi\n\n### Started at\n\n2026-11-20 14:05", { timeZone: "Europe/Berlin" })
+ */
+export function parseReport(body: string, options: ParseOptions = {}): ParsedReport {
+  const timeZone = options.timeZone ?? "UTC";
+  const types = options.types ?? DEFAULT_TYPES;
+  const root = parseDocument(body);
+  const table = findOverviewTable(body, root);
+  const shape = detectShape(root, table !== null);
+  const blocks = splitBlocks(root, shape);
+  const { raw: rawMeta, repeated } = readMetaRaw(body, table, blocks);
+  const problems: Problem[] = repeated.map((field) => ({
+    field,
+    message: `${META_NAMES[field].row} is written more than once with different values: keep one.`,
+  }));
+  const value = (field: MetaField): string => stripInlineMarkup(rawMeta[field] ?? "");
+
+  const services = readList(rawMeta.services ?? "");
+  if (services.length === 0) {
+    problems.push({
+      field: "services",
+      message: `${META_NAMES.services.row} is missing: list the services that were disrupted, comma-separated (e.g. \`api, checkout\`).`,
+    });
+  }
+
+  let type: string | null = null;
+  if (value("type") === "") {
+    problems.push({ field: "type", message: `Type is missing: write one of ${types.join(", ")}.` });
+  } else {
+    type = readType(value("type"), types);
+    if (!type) {
+      problems.push({
+        field: "type",
+        message: `Type \`${value("type")}\` is not one of this repository's types: write one of ${types.join(", ")}.`,
+      });
+    }
+  }
+
+  const severity = readSeverity(value("severity"));
+  if (!severity) {
+    problems.push({
+      field: "severity",
+      message:
+        value("severity") === ""
+          ? "Severity is missing: write SEV1 (complete outage) to SEV5 (false alarm)."
+          : `Severity \`${value("severity")}\` could not be read: write SEV1 (complete outage) to SEV5 (false alarm).`,
+    });
+  }
+
+  const times = {} as Record<TimeField, DateTime | null>;
+  for (const field of TIME_FIELDS) {
+    times[field] = null;
+    const text = value(field);
+    const name = META_NAMES[field].row;
+    if (text === "") {
+      if (REQUIRED_TIMES.includes(field)) {
+        problems.push({
+          field,
+          message: `${name} is missing: write it as ${ACCEPTED_TIME_FORMATS}.`,
+        });
+      }
+      continue;
+    }
+    const result = parseTime(text, timeZone);
+    if (result.ok) times[field] = result.time;
+    else
+      problems.push({
+        field,
+        message: `${name}: ${result.message}. Write it as ${ACCEPTED_TIME_FORMATS}.`,
+      });
+  }
+
+  const customerText = value("customerImpact");
+  const customerImpact = readCustomerImpact(customerText);
+  if (customerText !== "" && !customerImpact) {
+    problems.push({
+      field: "customerImpact",
+      message: `Customer impact \`${customerText}\` could not be read: write Yes, No or Unknown.`,
+    });
+  }
+
+  const sections = collectSections(body, blocks);
+  const summarySection = sections.find((section) => section.name === "Summary");
+  const summary = summarySection && !summarySection.empty ? summarySection.content : null;
+  if (!summary) {
+    problems.push({
+      field: "summary",
+      message:
+        "Summary is missing: say in a few sentences what happened and who was affected, for a reader outside the team.",
+    });
+  }
+
+  const derived = deriveDurations(times);
+  problems.push(...derived.problems);
+  const actions = parseActionItems(body, blocks, shape);
+  problems.push(...actions.problems);
+
+  const report: Report = {
+    services,
+    type,
+    severity,
+    started: times.started ? isoTime(times.started) : null,
+    detected: times.detected ? isoTime(times.detected) : null,
+    acknowledged: times.acknowledged ? isoTime(times.acknowledged) : null,
+    mitigated: times.mitigated ? isoTime(times.mitigated) : null,
+    resolved: times.resolved ? isoTime(times.resolved) : null,
+    peopleInvolved: readList(rawMeta.peopleInvolved ?? ""),
+    incidentCommander: value("incidentCommander") || null,
+    customerImpact,
+    summary,
+  };
+  return {
+    shape,
+    report,
+    times,
+    durations: derived.durations,
+    actionItems: actions.items,
+    actionItemSource: actions.source,
+    rawMeta,
+    sections,
+    problems,
+  };
+}
+
+/**
+ * The sections of the body, known ones in canonical order (each once, with the content of every
+ * block of that name joined), then unknown ones in the order written. Text before the first
+ * heading belongs to the summary.
+ */
+function collectSections(body: string, blocks: ReturnType<typeof splitBlocks>): Section[] {
+  const contents = new Map<string, string[]>();
+  const add = (name: string, text: string): void => {
+    if (isPlaceholder(text)) return;
+    contents.set(name, [...(contents.get(name) ?? []), text]);
+  };
+  const unknown: string[] = [];
+  for (const block of blocks) {
+    const text = sourceOf(body, block.nodes).trim() + closing(closerFor(body, block.nodes.at(-1)));
+    if (block.kind === "preamble") add("Summary", text);
+    else if (block.kind === "section") add(block.name, text);
+    else if (block.kind === "unknown") {
+      if (!unknown.includes(block.title)) unknown.push(block.title);
+      add(`unknown:${block.title}`, text);
+    }
+  }
+  const section = (name: string, known: boolean, key: string): Section => {
+    const content = (contents.get(key) ?? []).join("\n\n");
+    return { name, known, content, empty: isEmptyContent(content) };
+  };
+  const known = SECTION_ORDER.filter((name) => name !== "Overview").map((name) =>
+    section(name, true, name),
+  );
+  const others = unknown.map((title) => section(title, false, `unknown:${title}`));
+  return [...known, ...others];
+}
+
+/** An open fence or HTML block at the end of a section is closed, so it cannot swallow the next section. */
+function closing(closer: string): string {
+  return closer === "" ? "" : `\n${closer}`;
+}

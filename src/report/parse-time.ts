@@ -1,0 +1,178 @@
+import { DateTime, FixedOffsetZone, IANAZone, type Zone } from "luxon";
+
+/** What the time fields accept, for messages and the form's descriptions. */
+export const ACCEPTED_TIME_FORMATS =
+  "`2026-11-20 14:05`, `2026-11-20T14:05:30Z`, `2026-11-20 14:05 +01:00`, " +
+  "`2026-11-20 14:05 Europe/Berlin` or `2026-11-20 14:05 PST` (without a zone, the repository's time zone is used)";
+
+/**
+ * Zone abbreviations read without guessing. Generic ones (ET, PT, …) follow daylight saving time;
+ * specific ones (EST, PDT, …) are fixed offsets.
+ */
+const ABBREVIATIONS: Record<string, Zone> = {
+  UTC: FixedOffsetZone.utcInstance,
+  GMT: FixedOffsetZone.utcInstance,
+  Z: FixedOffsetZone.utcInstance,
+  ET: IANAZone.create("America/New_York"),
+  EST: FixedOffsetZone.instance(-5 * 60),
+  EDT: FixedOffsetZone.instance(-4 * 60),
+  CT: IANAZone.create("America/Chicago"),
+  CST: FixedOffsetZone.instance(-6 * 60),
+  CDT: FixedOffsetZone.instance(-5 * 60),
+  MT: IANAZone.create("America/Denver"),
+  MST: FixedOffsetZone.instance(-7 * 60),
+  MDT: FixedOffsetZone.instance(-6 * 60),
+  PT: IANAZone.create("America/Los_Angeles"),
+  PST: FixedOffsetZone.instance(-8 * 60),
+  PDT: FixedOffsetZone.instance(-7 * 60),
+  CET: FixedOffsetZone.instance(60),
+  CEST: FixedOffsetZone.instance(120),
+  BST: FixedOffsetZone.instance(60),
+};
+
+/** Abbreviations that name more than one zone (IST: India, Ireland, Israel). */
+const AMBIGUOUS = new Set([
+  "IST",
+  "AST",
+  "ADT",
+  "SST",
+  "ECT",
+  "CDT/CST",
+  "AMT",
+  "BT",
+  "GST",
+  "MSD",
+]);
+
+export type TimeResult = { ok: true; time: DateTime } | { ok: false; message: string };
+
+const PATTERN =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:T|\s+|T\s*)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(.*)$/i;
+
+/**
+ * Reads one typed time. Without a zone, `defaultZone` (an IANA name) applies. Ambiguous
+ * abbreviations, local times that do not exist or occur twice around a daylight-saving change,
+ * and unreadable text are errors with a message for the author, never a guess.
+ *
+ * @example parseTime("2026-11-20 14:05 Europe/Berlin", "UTC") // ok, 13:05Z
+ */
+export function parseTime(input: string, defaultZone: string): TimeResult {
+  const text = input.trim().replace(/\s+/g, " ");
+  const match = PATTERN.exec(text);
+  if (!match) {
+    return { ok: false, message: `could not read \`${clip(text)}\` as a date and time` };
+  }
+  const [, year, month, day, hour, minute, second, fraction, zoneText = ""] = match;
+  const parts = {
+    year: Number(year),
+    month: Number(month),
+    day: Number(day),
+    hour: Number(hour),
+    minute: Number(minute),
+    second: second ? Number(second) : 0,
+    millisecond: fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0,
+  };
+  const zone = readZone(zoneText.trim(), defaultZone);
+  if (!zone.ok) return zone;
+  const time = DateTime.fromObject(parts, { zone: zone.zone });
+  if (!time.isValid) {
+    return { ok: false, message: `\`${clip(text)}\` is not a valid date and time` };
+  }
+  if (time.hour !== parts.hour || time.minute !== parts.minute || time.day !== parts.day) {
+    return {
+      ok: false,
+      message: `\`${clip(text)}\` does not exist in ${zone.zone.name} (the clocks moved forward); write it with an offset`,
+    };
+  }
+  if (!zone.zone.isUniversal && hasTwoOffsets(parts, zone.zone)) {
+    return {
+      ok: false,
+      message: `\`${clip(text)}\` happens twice in ${zone.zone.name} (the clocks moved back); write it with an offset, e.g. \`+01:00\``,
+    };
+  }
+  return { ok: true, time };
+}
+
+type ZoneResult = { ok: true; zone: Zone } | { ok: false; message: string };
+
+function readZone(text: string, defaultZone: string): ZoneResult {
+  const cleaned = text.replace(/^\((.*)\)$/, "$1").trim();
+  if (cleaned === "") return { ok: true, zone: namedZone(defaultZone) };
+  const offset = /^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(cleaned);
+  if (offset) {
+    const [, sign, hours, minutes] = offset;
+    const total = (Number(hours) * 60 + Number(minutes ?? 0)) * (sign === "-" ? -1 : 1);
+    if (Math.abs(total) > 14 * 60) {
+      return { ok: false, message: `the offset \`${cleaned}\` is out of range` };
+    }
+    return { ok: true, zone: FixedOffsetZone.instance(total) };
+  }
+  const upper = cleaned.toUpperCase();
+  const known = ABBREVIATIONS[upper];
+  if (known) return { ok: true, zone: known };
+  if (AMBIGUOUS.has(upper)) {
+    return {
+      ok: false,
+      message: `the zone \`${cleaned}\` names more than one time zone; write an IANA name (e.g. Asia/Kolkata) or an offset (e.g. +05:30)`,
+    };
+  }
+  if (cleaned.includes("/") && IANAZone.isValidZone(cleaned)) {
+    return { ok: true, zone: namedZone(cleaned) };
+  }
+  return { ok: false, message: `the zone \`${clip(cleaned)}\` is not one this app reads` };
+}
+
+/** UTC under any of its names is one zone, so that a time reads back the same however it was written. */
+function namedZone(name: string): Zone {
+  const zone = IANAZone.create(name);
+  return /^(Etc\/)?(UTC|UCT|GMT|Zulu|Universal)$/i.test(name) ? FixedOffsetZone.utcInstance : zone;
+}
+
+function hasTwoOffsets(
+  parts: { year: number; month: number; day: number; hour: number; minute: number; second: number },
+  zone: Zone,
+): boolean {
+  const wall = Date.UTC(
+    parts.year,
+    parts.month - 1,
+    parts.day,
+    parts.hour,
+    parts.minute,
+    parts.second,
+  );
+  const offsets = new Set([zone.offset(wall - 6 * 3_600_000), zone.offset(wall + 6 * 3_600_000)]);
+  let valid = 0;
+  for (const offset of offsets) {
+    const instant = wall - offset * 60_000;
+    if (zone.offset(instant) === offset) valid += 1;
+  }
+  return valid > 1;
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/**
+ * Renders a time so that `parseTime` reads back the same instant in the same zone:
+ * `2026-11-20 14:05 UTC`, `2026-11-20 14:05 Europe/Berlin`, `2026-11-20 14:05 +02:00`.
+ */
+export function formatTime(time: DateTime): string {
+  const pattern =
+    time.millisecond !== 0
+      ? "yyyy-MM-dd HH:mm:ss.SSS"
+      : time.second !== 0
+        ? "yyyy-MM-dd HH:mm:ss"
+        : "yyyy-MM-dd HH:mm";
+  const clock = time.toFormat(pattern);
+  const zone = time.zone;
+  if (zone.isUniversal) {
+    return time.offset === 0 ? `${clock} UTC` : `${clock} ${time.toFormat("ZZ")}`;
+  }
+  return `${clock} ${zone.name}`;
+}
+
+/** The ISO 8601 form with offset that the JSON output uses. */
+export function isoTime(time: DateTime): string {
+  return time.toISO({ suppressMilliseconds: true }) ?? "";
+}

@@ -1,0 +1,93 @@
+import type { Root, Table, TableCell } from "mdast";
+import { metaFieldNamed } from "./field-names.js";
+import {
+  endOffset,
+  isEmptyContent,
+  normalizeNewlines,
+  parseSlice,
+  plainText,
+  sourceOf,
+  startOffset,
+} from "./markdown.js";
+import type { Block } from "./split-blocks.js";
+import type { MetaField } from "./types.js";
+
+const OVERVIEW_HEADER = /^ {0,3}\|?\s*field\s*\|\s*value\s*\|?\s*$/im;
+
+/**
+ * The Overview table: the first top-level table with two columns headed `Field` and `Value`,
+ * read with the GFM table parser (positions point into the body).
+ */
+export function findOverviewTable(body: string, root: Root): Table | null {
+  for (const node of root.children) {
+    if (node.type !== "paragraph" && node.type !== "table") continue;
+    const start = startOffset(node);
+    const end = endOffset(node);
+    if (!OVERVIEW_HEADER.test(body.slice(start, end))) continue;
+    const table = parseSlice(body, start, end).children.find(isOverviewTable);
+    if (table) return table;
+  }
+  return null;
+}
+
+function isOverviewTable(node: Root["children"][number]): node is Table {
+  if (node.type !== "table") return false;
+  const header = node.children[0];
+  if (header?.children.length !== 2) return false;
+  const [first, second] = header.children;
+  return (
+    plainText(first as TableCell)
+      .trim()
+      .toLowerCase() === "field" &&
+    plainText(second as TableCell)
+      .trim()
+      .toLowerCase() === "value"
+  );
+}
+
+/** The markdown inside a table cell, with `<br>` read as a line break and `\|` as a pipe. */
+export function cellSource(body: string, cell: TableCell): string {
+  const first = cell.children[0];
+  const last = cell.children[cell.children.length - 1];
+  if (!first || !last) return "";
+  return normalizeNewlines(body.slice(startOffset(first), endOffset(last)))
+    .replace(/<br\s*\/?>/gi, "\n")
+    .replace(/\\\|/g, "|")
+    .trim();
+}
+
+/**
+ * The raw text of every meta field the body holds, from the Overview table's rows and from
+ * form-style headings (`### Started at`). A form placeholder (`_No response_`, `None`, an empty
+ * fence) counts as present but empty. A field written twice with different values keeps both
+ * texts, one per line, so nothing is lost, and is listed in `repeated`.
+ */
+export function readMetaRaw(
+  body: string,
+  table: Table | null,
+  blocks: Block[],
+): { raw: Partial<Record<MetaField, string>>; repeated: MetaField[] } {
+  const raw: Partial<Record<MetaField, string>> = {};
+  const repeated = new Set<MetaField>();
+  const put = (field: MetaField, text: string): void => {
+    const before = raw[field];
+    if (before === undefined || before === "") raw[field] = text;
+    else if (text !== "" && text !== before) {
+      raw[field] = `${before}\n${text}`;
+      repeated.add(field);
+    }
+  };
+  if (table) {
+    for (const row of table.children.slice(1)) {
+      const [nameCell, valueCell] = row.children;
+      const field = nameCell ? metaFieldNamed(plainText(nameCell)) : null;
+      if (field) put(field, valueCell ? cellSource(body, valueCell) : "");
+    }
+  }
+  for (const block of blocks) {
+    if (block.kind !== "meta") continue;
+    const text = sourceOf(body, block.nodes).trim();
+    put(block.field, isEmptyContent(text) ? "" : text);
+  }
+  return { raw, repeated: [...repeated] };
+}

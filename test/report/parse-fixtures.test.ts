@@ -1,0 +1,38 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseCommandOutput } from "../../src/cli/parse-command.js";
+import { configSchema } from "../../src/config/config.js";
+import { fillReport } from "../../src/report/fill-report.js";
+import { parseReport } from "../../src/report/parse-report.js";
+
+/**
+ * Golden folders: `test/fixtures/bodies/<case>/issue.md` is a body as GitHub stores it,
+ * `expected.json` the parts of `disruptions parse` output that case is about (matched as a subset:
+ * every key written must match, arrays must match in length and order), and an optional
+ * `config.json` the repository config (e.g. `{ "timeZone": "Europe/Berlin" }`).
+ */
+const root = join(import.meta.dirname, "../fixtures/bodies");
+const cases = readdirSync(root).sort();
+
+describe.each(cases)("body %s", (name) => {
+  const body = readFileSync(join(root, name, "issue.md"), "utf8");
+  const expected = JSON.parse(readFileSync(join(root, name, "expected.json"), "utf8"));
+  const configFile = join(root, name, "config.json");
+  const config = configSchema.parse(
+    readdirSync(join(root, name)).includes("config.json")
+      ? JSON.parse(readFileSync(configFile, "utf8"))
+      : {},
+  );
+
+  it("parses as expected", () => {
+    expect(parseCommandOutput(body, config)).toMatchObject(expected);
+  });
+
+  it("fills into a body that reads back as the same report", () => {
+    const options = { timeZone: config.timeZone, types: config.types };
+    const filled = fillReport(body, options);
+    expect(parseReport(filled, options).report).toEqual(parseReport(body, options).report);
+    expect(fillReport(filled, options)).toEqual(filled);
+  });
+});

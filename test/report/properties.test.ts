@@ -1,0 +1,115 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { META_NAMES } from "../../src/report/field-names.js";
+import { fillReport } from "../../src/report/fill-report.js";
+import { parseReport } from "../../src/report/parse-report.js";
+import { META_FIELDS } from "../../src/report/types.js";
+
+const GITHUB_BODY_LIMIT = 65_536;
+
+/** Lines of a text as a reader sees them, ignoring table-cell escaping and surrounding blanks. */
+function contentLines(text: string): string[] {
+  return (
+    text
+      .split(/\r\n|\r|\n/)
+      // A list marker is structure: a list of services becomes `api, web` in the Overview table.
+      .map((line) =>
+        line
+          .replace(/\\\|/g, "|")
+          .replace(/^\s*(?:[-*+]|\d+[.)])\s+/, "")
+          .trim(),
+      )
+      .filter((line) => line !== "")
+  );
+}
+
+function normalizedOutput(text: string): string {
+  return text.replace(/\\\|/g, "|").replace(/<br>/g, "\n");
+}
+
+const formLabels = META_FIELDS.map((field) => META_NAMES[field].form);
+const headingLine = fc.constantFrom(
+  ...formLabels.map((label) => `### ${label}`),
+  "### Summary",
+  "### Timeline",
+  "### Action items",
+  "## Follow-ups",
+  "## Notes",
+  "# Incident",
+);
+const markdownLine = fc.oneof(
+  fc.string({ maxLength: 80 }),
+  fc.constantFrom(
+    "- [ ] @alice fix it (due 2026-12-01)",
+    "- [x] done #12",
+    "```",
+    "| a | b |",
+    "| --- | --- |",
+    "_No response_",
+    "None",
+    "2026-11-20 14:05 PST",
+    "SEV2",
+    "> quoted",
+  ),
+);
+/** Bodies made of headings (form labels among them) and arbitrary lines, with either line ending. */
+const reportLikeBody = fc
+  .tuple(
+    fc.array(fc.oneof(headingLine, markdownLine), { maxLength: 60 }),
+    fc.constantFrom("\n", "\r\n"),
+  )
+  .map(([lines, eol]) => lines.join(eol));
+
+/** Lines that become headings or form placeholders are structure, not the author's content. */
+function isStructure(line: string): boolean {
+  return (
+    /^#{1,6}(\s|$)/.test(line) ||
+    line === "_No response_" ||
+    line === "None" ||
+    /^`{3,}/.test(line) ||
+    /^\|?[\s|:-]*-{3,}[\s|:-]*$/.test(line)
+  );
+}
+
+describe("parser properties", () => {
+  it("returns a result for any string up to GitHub's body limit", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: GITHUB_BODY_LIMIT }), (body) => {
+        const parsed = parseReport(body);
+        expect(Array.isArray(parsed.problems)).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("returns a result for report-like bodies with arbitrary lines", () => {
+    fc.assert(
+      fc.property(reportLikeBody, (body) => {
+        expect(() => parseReport(body)).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("fill loses no non-blank line of the input", () => {
+    fc.assert(
+      fc.property(fc.oneof(reportLikeBody, fc.string({ maxLength: 2000 })), (body) => {
+        const output = normalizedOutput(fillReport(body));
+        for (const line of contentLines(body)) {
+          if (isStructure(line)) continue;
+          expect(output).toContain(line);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("fill reads back as the same report", () => {
+    fc.assert(
+      fc.property(reportLikeBody, (body) => {
+        expect(parseReport(fillReport(body)).report).toEqual(parseReport(body).report);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
