@@ -1,5 +1,6 @@
 import type { DateTime } from "luxon";
 import { META_NAMES } from "./field-names.js";
+import { formatTime } from "./parse-time.js";
 import type { Durations, Problem, TimeField } from "./types.js";
 
 /** Each duration and the pair of times it stands on (DOMAIN.md, "Times and durations"). */
@@ -41,7 +42,7 @@ export function deriveDurations(times: Record<TimeField, DateTime | null>): {
       ) {
         problems.push({
           field: to,
-          message: `${META_NAMES[to].row} (${end.toISO()}) is before ${META_NAMES[from].row} (${start.toISO()}): check both times and their zones.`,
+          message: `${META_NAMES[to].row} (${formatTime(end)}) is before ${META_NAMES[from].row} (${formatTime(start)}): check both times and their zones.`,
         });
       }
       continue;

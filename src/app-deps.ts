@@ -1,0 +1,22 @@
+import { LabelCache } from "./github/ensure-labels.js";
+
+/** What the handlers share across events: caches and the app's own identity. */
+export interface AppDeps {
+  /** The app's login as it appears as a sender (`<slug>[bot]`), or null when unknown. */
+  botLogin: () => Promise<string | null>;
+  labels: LabelCache;
+}
+
+export function createDeps(botLogin: () => Promise<string | null>): AppDeps {
+  return { botLogin, labels: new LabelCache() };
+}
+
+/** True when the event was caused by the app's own write: it must cause nothing. */
+export async function isOwnEvent(
+  sender: { login: string; type: string } | null | undefined,
+  deps: AppDeps,
+): Promise<boolean> {
+  if (!sender || sender.type !== "Bot") return false;
+  const login = await deps.botLogin();
+  return login !== null && sender.login === login;
+}

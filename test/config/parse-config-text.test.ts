@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_CONFIG } from "../../src/config/config.js";
+import { parseConfigText } from "../../src/config/parse-config-text.js";
+
+describe("parseConfigText", () => {
+  it("gives the defaults for an empty file", () => {
+    expect(parseConfigText("")).toEqual({ ok: true, config: DEFAULT_CONFIG });
+  });
+
+  it("keeps every key the team wrote and defaults the rest", () => {
+    const result = parseConfigText(
+      "timeZone: America/New_York\nlabels:\n  report: incident\n  serviceLabels: false\ntypes: [Database, Network]\nreport:\n  enabled: true\n  day: 3\n",
+    );
+    expect(result).toEqual({
+      ok: true,
+      config: {
+        ...DEFAULT_CONFIG,
+        timeZone: "America/New_York",
+        labels: { ...DEFAULT_CONFIG.labels, report: "incident", serviceLabels: false },
+        types: ["Database", "Network"],
+        report: { enabled: true, day: 3, hour: 9 },
+      },
+    });
+  });
+
+  it("names each key that is wrong, and never falls back to a default for it", () => {
+    const result = parseConfigText(
+      "timeZone: Berlin\ncloseGuard:\n  requireActionItems: [SEV1, SEV9]\nreport:\n  day: 31\nlabel: x\n",
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((issue) => issue.key)).toEqual([
+      "timeZone",
+      "closeGuard.requireActionItems.1",
+      "report.day",
+      "label",
+    ]);
+    expect(result.issues[0]?.message).toBe(
+      "is not an IANA time zone name (for example UTC or Europe/Berlin)",
+    );
+    expect(result.issues[3]?.message).toBe(
+      "is not a known key: check the spelling against the README",
+    );
+  });
+
+  it("reports invalid YAML with its line, and the report label it could still read", () => {
+    const result = parseConfigText("labels:\n  report: incident\ntypes: [a, b\n");
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues[0]?.key).toBe("");
+    expect(result.issues[0]?.message).toMatch(/^is not valid YAML: .* at line \d+, column \d+$/);
+    expect(result.reportLabel).toBe("disruption");
+  });
+
+  it("says what the report label is when only another key is wrong", () => {
+    const result = parseConfigText("labels:\n  report: incident\ntimeZone: 7\n");
+    expect(result).toMatchObject({ ok: false, reportLabel: "incident" });
+  });
+
+  it("refuses a file that is not a mapping", () => {
+    expect(parseConfigText("- a\n- b\n")).toMatchObject({
+      ok: false,
+      issues: [{ key: "", message: expect.stringContaining("YAML mapping") }],
+    });
+  });
+});

@@ -1,0 +1,50 @@
+import nock from "nock";
+import { pino } from "pino";
+import { Probot, ProbotOctokit } from "probot";
+import { afterAll, afterEach, beforeAll } from "vitest";
+import { createApp } from "../../src/app.js";
+import { BOT_LOGIN } from "./payloads.js";
+
+// Function form: Probot 14 replaces an object-form `throttle` with its own, which would keep
+// throttling on (a second write waits a second).
+type OctokitOptions = NonNullable<ConstructorParameters<typeof ProbotOctokit>[0]>;
+const TestOctokit = ProbotOctokit.defaults((options: OctokitOptions) => ({
+  ...options,
+  retry: { enabled: false },
+  throttle: { ...options.throttle, enabled: false },
+}));
+
+export const API = "https://api.github.com";
+
+/** Requests nock saw that no interceptor matched; a handler test ends by asserting none. */
+export const unexpected: string[] = [];
+const onNoMatch = (request: Request) => {
+  unexpected.push(`${request.method} ${request.url}`);
+};
+
+/** Network off for the suite, the unexpected-request log cleared after each test. */
+export function useNock(): void {
+  beforeAll(() => {
+    nock.disableNetConnect();
+    nock.emitter.on("no match", onNoMatch);
+  });
+  afterEach(() => {
+    nock.cleanAll();
+    unexpected.length = 0;
+  });
+  afterAll(() => {
+    nock.emitter.removeListener("no match", onNoMatch);
+    nock.enableNetConnect();
+  });
+}
+
+/** A Probot with the app loaded, a plain token (no app JWT), silent logs. */
+export async function testProbot(): Promise<Probot> {
+  const probot = new Probot({
+    githubToken: "test",
+    Octokit: TestOctokit,
+    log: pino({ level: "silent" }),
+  });
+  await probot.load(createApp({ botLogin: BOT_LOGIN }));
+  return probot;
+}

@@ -1,0 +1,478 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import nock from "nock";
+import { describe, expect, it } from "vitest";
+import { fillReport } from "../../src/report/fill-report.js";
+import {
+  BOT_LOGIN,
+  issueEdited,
+  issueLabeled,
+  issueOpened,
+  OWNER,
+  REPO,
+} from "../helpers/payloads.js";
+import { API, testProbot, unexpected, useNock } from "../helpers/probot.js";
+
+useNock();
+
+const formBody = readFileSync(join(import.meta.dirname, "../../examples/form-report.md"), "utf8");
+const filled = fillReport(formBody);
+const repoPath = `/repos/${OWNER}/${REPO}`;
+const configPath = `${repoPath}/contents/.github%2Fdisruption-reports.yml`;
+const orgConfigPath = `/repos/${OWNER}/.github/contents/.github%2Fdisruption-reports.yml`;
+const labelsWhenFilled = [
+  "disruption",
+  "type: infrastructure",
+  "severity: sev2",
+  "service: api",
+  "service: checkout",
+];
+
+/** No config file in the repository nor in the owner's .github repository. */
+function noConfig(scope: nock.Scope): nock.Scope {
+  return scope
+    .get(configPath)
+    .reply(404, { message: "Not Found" })
+    .get(orgConfigPath)
+    .reply(404, { message: "Not Found" });
+}
+
+function capture<T>(into: T[]) {
+  return (body: T) => {
+    into.push(body);
+    return true;
+  };
+}
+
+describe("issues.opened", () => {
+  it("fills a form report, creates the missing labels and sets body and labels in one PATCH", async () => {
+    const probot = await testProbot();
+    const created: { name: string; color: string; description: string }[] = [];
+    const patches: { body?: string; labels?: string[] }[] = [];
+    const scope = noConfig(nock(API))
+      .get(`${repoPath}/labels`)
+      .query({ per_page: 100 })
+      .reply(200, [{ name: "disruption" }, { name: "service: api" }])
+      .post(`${repoPath}/labels`, capture(created))
+      .times(3)
+      .reply(201, {})
+      .patch(`${repoPath}/issues/1`, capture(patches))
+      .reply(200, {});
+
+    await probot.receive({
+      id: "d1",
+      name: "issues",
+      payload: issueOpened({ body: formBody, labels: ["disruption"] }),
+    });
+
+    expect(patches).toEqual([{ body: filled, labels: labelsWhenFilled }]);
+    expect(patches[0]?.body).toContain("| Time to detect | 7 min |");
+    expect(created.map((label) => label.name)).toEqual([
+      "type: infrastructure",
+      "severity: sev2",
+      "service: checkout",
+    ]);
+    expect(created[1]).toEqual({
+      name: "severity: sev2",
+      color: "d93f0b",
+      description: "SEV2: major functionality broken (critical)",
+    });
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unexpected).toEqual([]);
+  });
+
+  it("keeps a blank report's text under Summary and posts one comment listing what is missing", async () => {
+    const probot = await testProbot();
+    const patches: { body?: string; labels?: string[] }[] = [];
+    const comments: { body: string }[] = [];
+    const text = "The checkout page was down for a while.\r\nNot sure when it started.";
+    const scope = noConfig(nock(API))
+      .patch(`${repoPath}/issues/1`, capture(patches))
+      .reply(200, {})
+      .post(`${repoPath}/issues/1/comments`, capture(comments))
+      .reply(201, { id: 7 });
+
+    await probot.receive({
+      id: "d2",
+      name: "issues",
+      payload: issueOpened({ body: text, labels: ["disruption"] }),
+    });
+
+    expect(patches).toHaveLength(1);
+    expect(patches[0]?.labels).toBeUndefined();
+    expect(patches[0]?.body).toContain(
+      "## Summary\n\nThe checkout page was down for a while.\nNot sure when it started.",
+    );
+    expect(patches[0]?.body).toContain("| Field | Value |");
+    expect(comments).toHaveLength(1);
+    const comment = comments[0]?.body ?? "";
+    expect(comment).toContain("<!-- disruption-reports:problems -->");
+    expect(comment).toContain("could not read 5 things");
+    for (const missing of [
+      "Services is missing",
+      "Type is missing",
+      "Severity is missing",
+      "Started is missing",
+      "Detected is missing",
+    ]) {
+      expect(comment).toContain(missing);
+    }
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unexpected).toEqual([]);
+  });
+
+  it("makes no API call for an issue without labels", async () => {
+    const probot = await testProbot();
+    await probot.receive({
+      id: "d3",
+      name: "issues",
+      payload: issueOpened({ body: formBody, labels: [] }),
+    });
+    expect(unexpected).toEqual([]);
+  });
+
+  it("reads only the config for a labelled issue that is not a report", async () => {
+    const probot = await testProbot();
+    const scope = noConfig(nock(API));
+    await probot.receive({
+      id: "d4",
+      name: "issues",
+      payload: issueOpened({ body: formBody, labels: ["bug"] }),
+    });
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unexpected).toEqual([]);
+  });
+
+  it("does not send a body over GitHub's limit and says so in the comment", async () => {
+    const probot = await testProbot();
+    const comments: { body: string }[] = [];
+    const patches: { body?: string; labels?: string[] }[] = [];
+    const huge = `${formBody.replace("### Supporting documentation\n\n_No response_", "### Supporting documentation\n\n")}${"x".repeat(64_700)}`;
+    expect(huge.length).toBeLessThanOrEqual(65_536);
+    const scope = noConfig(nock(API))
+      .get(`${repoPath}/labels`)
+      .query({ per_page: 100 })
+      .reply(
+        200,
+        labelsWhenFilled.map((name) => ({ name })),
+      )
+      .patch(`${repoPath}/issues/1`, capture(patches))
+      .reply(200, {})
+      .post(`${repoPath}/issues/1/comments`, capture(comments))
+      .reply(201, { id: 8 });
+
+    await probot.receive({
+      id: "d5",
+      name: "issues",
+      payload: issueOpened({ body: huge, labels: ["disruption"] }),
+    });
+
+    expect(patches).toEqual([{ labels: labelsWhenFilled }]);
+    expect(comments[0]?.body).toMatch(
+      /The filled report would be [\d,]+ characters, over GitHub's limit of 65,536/,
+    );
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unexpected).toEqual([]);
+  });
+});
+
+describe("issues.labeled", () => {
+  it("fills an existing issue when the report label is added, looking for an earlier problems comment", async () => {
+    const probot = await testProbot();
+    const patches: { body?: string; labels?: string[] }[] = [];
+    const scope = noConfig(nock(API))
+      .get(`${repoPath}/labels`)
+      .query({ per_page: 100 })
+      .reply(
+        200,
+        labelsWhenFilled.map((name) => ({ name })),
+      )
+      .patch(`${repoPath}/issues/1`, capture(patches))
+      .reply(200, {})
+      .get(`${repoPath}/issues/1/comments`)
+      .query({ per_page: 100 })
+      .reply(200, [{ id: 1, body: "Adding this to the disruption log." }]);
+
+    await probot.receive({
+      id: "d6",
+      name: "issues",
+      payload: issueLabeled({
+        body: formBody,
+        labels: ["bug", "disruption"],
+        label: "disruption",
+        comments: 3,
+      }),
+    });
+
+    expect(patches).toEqual([{ body: filled, labels: ["bug", ...labelsWhenFilled] }]);
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unexpected).toEqual([]);
+  });
+
+  it("ignores other labels being added", async () => {
+    const probot = await testProbot();
+    const scope = noConfig(nock(API));
+    await probot.receive({
+      id: "d7",
+      name: "issues",
+      payload: issueLabeled({ body: filled, labels: labelsWhenFilled, label: "service: api" }),
+    });
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unexpected).toEqual([]);
+  });
+});
+
+describe("issues.edited", () => {
+  it("moves the severity label when the severity changes, and leaves the body alone", async () => {
+    const probot = await testProbot();
+    const edited = filled.replace(
+      "| Severity | SEV2 — major functionality broken |",
+      "| Severity | SEV1 |",
+    );
+    const patches: { body?: string; labels?: string[] }[] = [];
+    const created: { name: string }[] = [];
+    const scope = noConfig(nock(API))
+      .get(`${repoPath}/labels`)
+      .query({ per_page: 100 })
+      .reply(
+        200,
+        labelsWhenFilled.map((name) => ({ name })),
+      )
+      .post(`${repoPath}/labels`, capture(created))
+      .reply(201, {})
+      .patch(`${repoPath}/issues/1`, capture(patches))
+      .reply(200, {});
+
+    await probot.receive({
+      id: "d8",
+      name: "issues",
+      payload: issueEdited({
+        body: edited,
+        previousBody: filled,
+        labels: labelsWhenFilled,
+        comments: 0,
+      }),
+    });
+
+    expect(patches).toEqual([
+      {
+        labels: [
+          "disruption",
+          "type: infrastructure",
+          "service: api",
+          "service: checkout",
+          "severity: sev1",
+        ],
+      },
+    ]);
+    expect(created.map((label) => label.name)).toEqual(["severity: sev1"]);
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unexpected).toEqual([]);
+  });
+
+  it("rewrites only the derived rows when a time changes", async () => {
+    const probot = await testProbot();
+    const edited = filled.replace(
+      "| Resolved | 2026-11-20 15:30 UTC |",
+      "| Resolved | 2026-11-20 16:30 UTC |",
+    );
+    const patches: { body?: string }[] = [];
+    const scope = noConfig(nock(API))
+      .patch(`${repoPath}/issues/1`, capture(patches))
+      .reply(200, {});
+
+    await probot.receive({
+      id: "d9",
+      name: "issues",
+      payload: issueEdited({ body: edited, previousBody: filled, labels: labelsWhenFilled }),
+    });
+
+    const expected = edited
+      .replace("| Length | 1 h 25 min |", "| Length | 2 h 25 min |")
+      .replace("| Time to resolve | 1 h 18 min |", "| Time to resolve | 2 h 18 min |");
+    expect(patches).toEqual([{ body: expected }]);
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unexpected).toEqual([]);
+  });
+
+  it("costs only the config read when nothing derived changed", async () => {
+    const probot = await testProbot();
+    const edited = filled.replace(
+      "ran out of connections.",
+      "ran out of connections after a deploy.",
+    );
+    const scope = noConfig(nock(API));
+    await probot.receive({
+      id: "d10",
+      name: "issues",
+      payload: issueEdited({
+        body: edited,
+        previousBody: filled,
+        labels: labelsWhenFilled,
+        comments: 2,
+      }),
+    });
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unexpected).toEqual([]);
+  });
+
+  it("makes no call at all for the app's own edit coming back", async () => {
+    const probot = await testProbot();
+    await probot.receive({
+      id: "d11",
+      name: "issues",
+      payload: issueEdited({
+        body: filled,
+        previousBody: formBody,
+        labels: labelsWhenFilled,
+        sender: { login: BOT_LOGIN, type: "Bot" },
+      }),
+    });
+    expect(unexpected).toEqual([]);
+  });
+
+  it("keeps one problems comment: created when problems appear, edited as they change, edited once fixed", async () => {
+    const probot = await testProbot();
+    const broken = filled.replace("| Started | 2026-11-20 14:05 UTC |", "| Started | yesterday |");
+    const different = filled.replace(
+      "| Started | 2026-11-20 14:05 UTC |",
+      "| Started | 2026-11-20 14:05 IST |",
+    );
+    const comments: { body: string }[] = [];
+    const updates: { body: string }[] = [];
+    const problemsComment = (body: string) => [
+      { id: 1, body: "Thanks!" },
+      { id: 55, body },
+    ];
+    const scope = noConfig(nock(API))
+      .patch(`${repoPath}/issues/1`)
+      .reply(200, {})
+      .post(`${repoPath}/issues/1/comments`, capture(comments))
+      .reply(201, { id: 55 });
+    await probot.receive({
+      id: "e1",
+      name: "issues",
+      payload: issueEdited({
+        body: broken,
+        previousBody: filled,
+        labels: labelsWhenFilled,
+        comments: 0,
+      }),
+    });
+    expect(comments).toHaveLength(1);
+    expect(comments[0]?.body).toContain("Started: could not read `yesterday` as a date and time");
+    expect(scope.pendingMocks()).toEqual([]);
+
+    const scope2 = noConfig(nock(API))
+      .patch(`${repoPath}/issues/1`)
+      .reply(200, {})
+      .get(`${repoPath}/issues/1/comments`)
+      .query({ per_page: 100 })
+      .reply(200, problemsComment(comments[0]?.body ?? ""))
+      .patch(`${repoPath}/issues/comments/55`, capture(updates))
+      .reply(200, {});
+    await probot.receive({
+      id: "e2",
+      name: "issues",
+      payload: issueEdited({
+        body: different,
+        previousBody: broken,
+        labels: labelsWhenFilled,
+        comments: 2,
+      }),
+    });
+    expect(updates).toHaveLength(1);
+    expect(updates[0]?.body).toContain("names more than one time zone");
+    expect(scope2.pendingMocks()).toEqual([]);
+
+    const scope3 = noConfig(nock(API))
+      .get(`${repoPath}/issues/1/comments`)
+      .query({ per_page: 100 })
+      .reply(200, problemsComment(updates[0]?.body ?? ""))
+      .patch(`${repoPath}/issues/comments/55`, capture(updates))
+      .reply(200, {});
+    await probot.receive({
+      id: "e3",
+      name: "issues",
+      payload: issueEdited({
+        body: filled,
+        previousBody: different,
+        labels: labelsWhenFilled,
+        comments: 2,
+      }),
+    });
+    expect(updates).toHaveLength(2);
+    expect(updates[1]?.body).toBe(
+      "<!-- disruption-reports:problems -->\n**All is well:** every field of this report reads correctly now. Thank you for fixing it.",
+    );
+    expect(comments).toHaveLength(1);
+    expect(scope3.pendingMocks()).toEqual([]);
+    expect(unexpected).toEqual([]);
+  });
+});
+
+describe("configuration", () => {
+  it("acts on nothing but one comment naming the file, the key and what is wrong", async () => {
+    const probot = await testProbot();
+    const comments: { body: string }[] = [];
+    const scope = nock(API)
+      .get(configPath)
+      .reply(200, "timeZone: Mars/Olympus\nlabels:\n  serviceLabel: false\n", {
+        "content-type": "application/vnd.github.raw",
+      })
+      .post(`${repoPath}/issues/1/comments`, capture(comments))
+      .reply(201, { id: 9 });
+
+    await probot.receive({
+      id: "c1",
+      name: "issues",
+      payload: issueOpened({ body: formBody, labels: ["disruption"] }),
+    });
+
+    expect(comments).toHaveLength(1);
+    const body = comments[0]?.body ?? "";
+    expect(body).toContain(`\`${OWNER}/${REPO}:.github/disruption-reports.yml\` is not valid`);
+    expect(body).toContain(
+      "- `timeZone` is not an IANA time zone name (for example UTC or Europe/Berlin)",
+    );
+    expect(body).toContain("- `labels.serviceLabel` is not a known key");
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unexpected).toEqual([]);
+  });
+
+  it("uses the owner's .github repository when the repository has no config", async () => {
+    const probot = await testProbot();
+    const patches: { body?: string; labels?: string[] }[] = [];
+    const scope = nock(API)
+      .get(configPath)
+      .reply(404, { message: "Not Found" })
+      .get(orgConfigPath)
+      .reply(200, "timeZone: Europe/Berlin\nlabels:\n  serviceLabels: false\n", {
+        "content-type": "application/vnd.github.raw",
+      })
+      .get(`${repoPath}/labels`)
+      .query({ per_page: 100 })
+      .reply(
+        200,
+        labelsWhenFilled.map((name) => ({ name })),
+      )
+      .patch(`${repoPath}/issues/1`, capture(patches))
+      .reply(200, {});
+
+    await probot.receive({
+      id: "c2",
+      name: "issues",
+      // Times without a zone, read in the owner's configured zone.
+      payload: issueOpened({
+        body: formBody.replace("14:12 UTC", "14:12"),
+        labels: ["disruption"],
+      }),
+    });
+
+    expect(patches[0]?.labels).toEqual(["disruption", "type: infrastructure", "severity: sev2"]);
+    expect(patches[0]?.body).toContain("| Time to detect | 7 min |");
+    expect(patches[0]?.body).toContain("| Started | 2026-11-20 14:05 Europe/Berlin |");
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unexpected).toEqual([]);
+  });
+});
