@@ -1,14 +1,16 @@
 import { LabelCache } from "./github/ensure-labels.js";
+import { RecentDeliveries } from "./github/recent-deliveries.js";
 
 /** What the handlers share across events: caches and the app's own identity. */
 export interface AppDeps {
   /** The app's login as it appears as a sender (`<slug>[bot]`), or null when unknown. */
   botLogin: () => Promise<string | null>;
   labels: LabelCache;
+  deliveries: RecentDeliveries;
 }
 
 export function createDeps(botLogin: () => Promise<string | null>): AppDeps {
-  return { botLogin, labels: new LabelCache() };
+  return { botLogin, labels: new LabelCache(), deliveries: new RecentDeliveries() };
 }
 
 /** True when the event was caused by the app's own write: it must cause nothing. */
@@ -16,7 +18,7 @@ export async function isOwnEvent(
   sender: { login: string; type: string } | null | undefined,
   deps: AppDeps,
 ): Promise<boolean> {
-  if (!sender || sender.type !== "Bot") return false;
+  if (sender?.type !== "Bot") return false;
   const login = await deps.botLogin();
   return login !== null && sender.login === login;
 }

@@ -1,9 +1,11 @@
 import { parseArgs } from "node:util";
+import { DateTime } from "luxon";
 import { type Config, configSchema, DEFAULT_CONFIG } from "../config/config.js";
 import { fillReport } from "../report/fill-report.js";
 import { UsageError } from "./cli-error.js";
-import { parseCommandOutput } from "./parse-command.js";
+import { parseOutput } from "./parse-output.js";
 import { readInput } from "./read-input.js";
+import { runReportCommand } from "./report-command.js";
 
 export const HELP = `Usage: disruptions <command> [options]
 
@@ -11,10 +13,19 @@ Commands:
   parse [FILE]   Read a report body (FILE, or standard input) and print it as JSON:
                  report, durations, action items, closable, labels, sections, problems.
   fill [FILE]    Print the canonical filled report for a body, derived rows computed.
+  report --month YYYY-MM (--input FILE | --repo OWNER/NAME [--publish])
+                 The month's analytics: the issue's markdown, or with --format json
+                 the figures. --input reads a JSON array of issues (REST, or
+                 \`gh issue list --json number,title,body,labels,state,stateReason,createdAt,closedAt,url\`);
+                 --repo reads GitHub with a token from GITHUB_TOKEN or GH_TOKEN, and
+                 --publish creates or updates the month's analytics issue.
 
 Options:
-  --tz ZONE      Time zone for times written without one (IANA name, default UTC).
-  -h, --help     Show this help.
+  --tz ZONE          Time zone (IANA name) for times written without one and for the month,
+                     weekdays and hours of the analytics. Default UTC (or the repository's config).
+  --now ISO          "Today" for overdue action items (report only). Default: the clock.
+  --format FORMAT    markdown (default) or json (report only).
+  -h, --help         Show this help.
 
 Exit status: 0 when the input was read (problems are part of the output),
 2 for a usage error or an unreadable file.`;
@@ -23,6 +34,9 @@ export interface CliIo {
   stdin: NodeJS.ReadableStream;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  env?: Record<string, string | undefined>;
+  stderrIsTTY?: boolean;
+  clock?: () => DateTime;
 }
 
 /** Runs the command line; returns the exit code instead of exiting, so it can be tested. */
@@ -52,18 +66,36 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const [command, ...rest] = positionals;
   if (!command) throw new UsageError("no command given (see disruptions --help)");
-  const config = configWithZone(values.tz);
+  if (command !== "report") {
+    for (const option of ["month", "now", "format", "input", "repo", "publish"] as const) {
+      if (values[option] !== undefined)
+        throw new UsageError(`--${option} is an option of report, not of ${command}`);
+    }
+  }
   switch (command) {
     case "parse": {
+      const config = configWithZone(values.tz);
       const body = await readInput(single(rest, command), io.stdin);
-      io.stdout(`${JSON.stringify(parseCommandOutput(body, config), null, 2)}\n`);
+      io.stdout(`${JSON.stringify(parseOutput(body, config), null, 2)}\n`);
       return 0;
     }
     case "fill": {
+      const config = configWithZone(values.tz);
       const body = await readInput(single(rest, command), io.stdin);
       io.stdout(fillReport(body, { timeZone: config.timeZone, types: config.types }));
       return 0;
     }
+    case "report":
+      if (rest.length > 0)
+        throw new UsageError(`report takes no file argument (use --input ${rest[0]})`);
+      return runReportCommand(values, {
+        stdin: io.stdin,
+        stdout: io.stdout,
+        stderr: io.stderr,
+        env: io.env ?? {},
+        stderrIsTTY: io.stderrIsTTY ?? false,
+        clock: io.clock ?? (() => DateTime.now()),
+      });
     default:
       throw new UsageError(`unknown command "${command}" (see disruptions --help)`);
   }
@@ -77,6 +109,12 @@ function parseArguments(argv: readonly string[]) {
     options: {
       tz: { type: "string" },
       help: { type: "boolean", short: "h" },
+      month: { type: "string" },
+      now: { type: "string" },
+      format: { type: "string" },
+      input: { type: "string" },
+      repo: { type: "string" },
+      publish: { type: "boolean" },
     },
   });
 }

@@ -40,16 +40,22 @@ export interface CloseContext {
   subIssues?: SubIssuesSummary | null;
 }
 
-/** `#12` → `owner/repo#12`, lower-cased, so one issue has one key however it was written. */
+/** `#12` → `owner/repo#12` (as written otherwise), the form GitHub is asked about. */
+export function qualifiedReference(
+  reference: string,
+  repository?: { owner: string; name: string },
+): string {
+  return reference.startsWith("#") && repository
+    ? `${repository.owner}/${repository.name}${reference}`
+    : reference;
+}
+
+/** The lookup key of a reference: qualified and lower-cased, so one issue has one key however it was written. */
 export function referenceKey(
   reference: string,
   repository?: { owner: string; name: string },
 ): string {
-  const full =
-    reference.startsWith("#") && repository
-      ? `${repository.owner}/${repository.name}${reference}`
-      : reference;
-  return full.toLowerCase();
+  return qualifiedReference(reference, repository).toLowerCase();
 }
 
 /**

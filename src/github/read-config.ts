@@ -1,4 +1,4 @@
-import type { Context } from "probot";
+import type { Octokit } from "@octokit/rest";
 import { DEFAULT_CONFIG } from "../config/config.js";
 import { CONFIG_PATH, type ConfigResult, parseConfigText } from "../config/parse-config-text.js";
 
@@ -13,7 +13,7 @@ export type LoadedConfig = ConfigResult & {
  * keys become messages for the team instead of exceptions or silent defaults.
  */
 export async function readConfig(
-  octokit: Context["octokit"],
+  octokit: Pick<Octokit, "rest">,
   owner: string,
   repo: string,
 ): Promise<LoadedConfig> {

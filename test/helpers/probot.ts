@@ -1,9 +1,13 @@
+import { DateTime } from "luxon";
 import nock from "nock";
 import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { createApp } from "../../src/app.js";
 import { BOT_LOGIN } from "./payloads.js";
+
+/** The clock of every handler test: the report command publishes October 2026. */
+export const TEST_NOW = DateTime.fromISO("2026-11-02T10:00:00Z");
 
 // Function form: Probot 14 replaces an object-form `throttle` with its own, which would keep
 // throttling on (a second write waits a second).
@@ -45,6 +49,6 @@ export async function testProbot(): Promise<Probot> {
     Octokit: TestOctokit,
     log: pino({ level: "silent" }),
   });
-  await probot.load(createApp({ botLogin: BOT_LOGIN }));
+  await probot.load(createApp({ botLogin: BOT_LOGIN, schedule: false, clock: () => TEST_NOW }));
   return probot;
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseCommandOutput } from "../../src/cli/parse-command.js";
+import { parseOutput } from "../../src/cli/parse-output.js";
 import { configSchema } from "../../src/config/config.js";
 import { fillReport } from "../../src/report/fill-report.js";
 import { parseReport } from "../../src/report/parse-report.js";
@@ -26,7 +26,7 @@ describe.each(cases)("body %s", (name) => {
   );
 
   it("parses as expected", () => {
-    expect(parseCommandOutput(body, config)).toMatchObject(expected);
+    expect(parseOutput(body, config)).toMatchObject(expected);
   });
 
   it("fills into a body that reads back as the same report", () => {

@@ -45,9 +45,7 @@ describe("updateDerivedRows", () => {
       .replace("| Length |  |", "|  Length  |   |")
       .replace(/\n/g, "\r\n");
     const result = update(filled);
-    expect(result?.changed).toEqual(
-      ["Length", "Time to resolve"],
-    );
+    expect(result?.changed).toEqual(["Length", "Time to resolve"]);
     expect(result?.body).toBe(
       filled
         .replace("|  Length  |   |", "|  Length  | 1 h 15 min |")

@@ -4,7 +4,7 @@ import { deriveLabels } from "../report/derive-labels.js";
 import { parseReport } from "../report/parse-report.js";
 
 /** The JSON that `disruptions parse` prints for a body. */
-export function parseCommandOutput(body: string, config: Config): Record<string, unknown> {
+export function parseOutput(body: string, config: Config): Record<string, unknown> {
   const parsed = parseReport(body, { timeZone: config.timeZone, types: config.types });
   const sections: Record<string, string | null> = {};
   for (const section of parsed.sections)

@@ -1,0 +1,167 @@
+import { z } from "zod";
+
+/**
+ * An issue as the analytics read it, whatever the source (REST, `gh issue list --json`, GraphQL).
+ * `stateReason` is lower case: `completed`, `not_planned`, `duplicate`, `reopened`, or null.
+ */
+export type AnalyticsIssue = {
+  number: number;
+  title: string;
+  url: string;
+  body: string;
+  state: "open" | "closed";
+  stateReason: string | null;
+  createdAt: string;
+  closedAt: string | null;
+  labels: string[];
+};
+
+/** An issue node of the GraphQL API, with the fields the analytics query asks for. */
+export type GraphqlIssueNode = {
+  number: number;
+  title: string;
+  url: string;
+  body: string | null;
+  state: "OPEN" | "CLOSED";
+  stateReason: "COMPLETED" | "NOT_PLANNED" | "DUPLICATE" | "REOPENED" | null;
+  createdAt: string;
+  closedAt: string | null;
+  labels: { nodes: ({ name: string } | null)[] | null } | null;
+};
+
+const timestamp = z.iso.datetime({ offset: true });
+const labelName = z.union([z.string(), z.object({ name: z.string() })]);
+
+/** One issue as `GET /repos/{owner}/{repo}/issues` returns it (extra keys are ignored). */
+const restIssue = z.object({
+  number: z.number().int().positive(),
+  title: z.string(),
+  html_url: z.string(),
+  body: z.string().nullish(),
+  state: z.enum(["open", "closed"]),
+  state_reason: z.string().nullish(),
+  created_at: timestamp,
+  closed_at: timestamp.nullish(),
+  labels: z.array(labelName),
+  pull_request: z.unknown().optional(),
+});
+
+/** One issue as `gh issue list --json number,title,body,labels,state,stateReason,createdAt,closedAt,url` prints it. */
+const ghIssue = z.object({
+  number: z.number().int().positive(),
+  title: z.string(),
+  url: z.string(),
+  body: z.string().nullish(),
+  state: z.enum(["OPEN", "CLOSED"]),
+  stateReason: z.string().nullish(),
+  createdAt: timestamp,
+  closedAt: timestamp.nullish(),
+  labels: z.array(labelName),
+});
+
+const WANTED =
+  "a JSON array of issues as the REST API returns them, or as `gh issue list --state all --json number,title,body,labels,state,stateReason,createdAt,closedAt,url` prints them";
+
+/**
+ * Reads a JSON array of issues in either of the two shapes the CLI accepts. Pull requests (REST
+ * entries with `pull_request`) are skipped. A shape that fits neither is an error naming the
+ * first entry and key that do not fit, never an exception.
+ *
+ * @example
+ * readIssuesJson(JSON.parse(await readFile("issues.json", "utf8")))
+ * // { issues: [{ number: 17, state: "closed", stateReason: "completed", labels: ["disruption"], … }] }
+ */
+export function readIssuesJson(json: unknown): { issues: AnalyticsIssue[] } | { error: string } {
+  if (!Array.isArray(json)) return { error: `Expected ${WANTED}; got ${describe(json)}.` };
+  const issues: AnalyticsIssue[] = [];
+  for (const [index, entry] of json.entries()) {
+    const gh = isGhShaped(entry);
+    const result = gh ? ghIssue.safeParse(entry) : restIssue.safeParse(entry);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      const where = issue && issue.path.length > 0 ? `\`${issue.path.join(".")}\`: ` : "";
+      return {
+        error: `Entry ${index} is not an issue ${gh ? "as gh prints it" : "as the REST API returns it"}: ${where}${issue?.message ?? "invalid"}. Expected ${WANTED}.`,
+      };
+    }
+    const data = result.data;
+    if ("html_url" in data) {
+      if (data.pull_request !== undefined) continue;
+      issues.push({
+        number: data.number,
+        title: data.title,
+        url: data.html_url,
+        body: data.body ?? "",
+        state: data.state,
+        stateReason: stateReason(data.state_reason),
+        createdAt: data.created_at,
+        closedAt: data.closed_at ?? null,
+        labels: data.labels.map(nameOf),
+      });
+    } else {
+      issues.push({
+        number: data.number,
+        title: data.title,
+        url: data.url,
+        body: data.body ?? "",
+        state: data.state === "OPEN" ? "open" : "closed",
+        stateReason: stateReason(data.stateReason),
+        createdAt: data.createdAt,
+        closedAt: ghTime(data.closedAt),
+        labels: data.labels.map(nameOf),
+      });
+    }
+  }
+  return { issues };
+}
+
+/**
+ * An issue node of the GraphQL API as an {@link AnalyticsIssue}.
+ *
+ * @example
+ * fromGraphqlNode({ number: 3, state: "CLOSED", stateReason: "DUPLICATE", labels: { nodes: [{ name: "disruption" }] }, … })
+ * // { number: 3, state: "closed", stateReason: "duplicate", labels: ["disruption"], … }
+ */
+export function fromGraphqlNode(node: GraphqlIssueNode): AnalyticsIssue {
+  return {
+    number: node.number,
+    title: node.title,
+    url: node.url,
+    body: node.body ?? "",
+    state: node.state === "OPEN" ? "open" : "closed",
+    stateReason: stateReason(node.stateReason),
+    createdAt: node.createdAt,
+    closedAt: node.closedAt,
+    labels: (node.labels?.nodes ?? []).flatMap((label) => (label ? [label.name] : [])),
+  };
+}
+
+/** gh prints camelCase keys and upper-case states; REST prints snake_case. */
+function isGhShaped(entry: unknown): boolean {
+  return (
+    typeof entry === "object" &&
+    entry !== null &&
+    !("html_url" in entry) &&
+    ("createdAt" in entry || "url" in entry)
+  );
+}
+
+/** gh prints `""` for an open issue's reason; every source spells it differently. */
+function stateReason(reason: string | null | undefined): string | null {
+  return reason ? reason.toLowerCase() : null;
+}
+
+/** Older gh releases print Go's zero time for an open issue's `closedAt`. */
+function ghTime(time: string | null | undefined): string | null {
+  return !time || time.startsWith("0001-01-01") ? null : time;
+}
+
+function nameOf(label: string | { name: string }): string {
+  return typeof label === "string" ? label : label.name;
+}
+
+function describe(json: unknown): string {
+  if (json === null) return "null";
+  if (typeof json === "object") return "an object (is the array wrapped in another key?)";
+  return `a ${typeof json}`;
+}

@@ -1,0 +1,90 @@
+import type { DateTime } from "luxon";
+import { isoTime } from "../report/parse-time.js";
+import type { ReportRecord } from "./read-report-record.js";
+import type { MissingLessons, OpenActionItem, OpenReport } from "./types.js";
+
+/** Business days a SEV1/SEV2 review may take before its empty Lessons are listed (DOMAIN.md, `002`). */
+export const REVIEW_BUSINESS_DAYS = 2;
+
+export interface FollowThrough {
+  openActionItems: OpenActionItem[];
+  openReports: OpenReport[];
+  missingLessons: MissingLessons[];
+}
+
+/**
+ * Follow-through over every report, whatever its month: open action items (overdue when the due
+ * date is before today in the zone of `now`), reports still open, and SEV1/SEV2 reports whose
+ * Lessons are empty more than {@link REVIEW_BUSINESS_DAYS} business days after they were resolved.
+ * Overdue items come first, then by due date; open reports by number; missing lessons by when
+ * they were resolved.
+ */
+export function followThrough(records: readonly ReportRecord[], now: DateTime): FollowThrough {
+  const today = now.toISODate() ?? "";
+  const openActionItems: OpenActionItem[] = [];
+  const openReports: OpenReport[] = [];
+  const missingLessons: MissingLessons[] = [];
+  for (const record of records) {
+    for (const item of record.openItems) {
+      openActionItems.push({
+        issue: record.issue,
+        text: item.text,
+        owners: item.owners,
+        due: item.due,
+        overdue: item.due !== null && item.due < today,
+      });
+    }
+    if (record.open) {
+      openReports.push({
+        issue: record.issue,
+        severity: record.severity,
+        started: record.started ? isoTime(record.started) : null,
+      });
+    }
+    if (
+      (record.severity === "SEV1" || record.severity === "SEV2") &&
+      record.lessonsEmpty &&
+      record.resolved &&
+      businessDaysBetween(record.resolved.setZone(now.zone), now) >= REVIEW_BUSINESS_DAYS
+    ) {
+      missingLessons.push({
+        issue: record.issue,
+        severity: record.severity,
+        resolved: isoTime(record.resolved),
+      });
+    }
+  }
+  openActionItems.sort(
+    (a, b) =>
+      Number(b.overdue) - Number(a.overdue) ||
+      compareDue(a.due, b.due) ||
+      a.issue.number - b.issue.number,
+  );
+  openReports.sort((a, b) => a.issue.number - b.issue.number);
+  missingLessons.sort((a, b) => a.resolved.localeCompare(b.resolved));
+  return { openActionItems, openReports, missingLessons };
+}
+
+/**
+ * Whole business days (Monday to Friday, local dates) strictly after `from`'s date and strictly
+ * before `to`'s date, counted up to {@link REVIEW_BUSINESS_DAYS}: resolved on a Friday, the
+ * review is listed from Wednesday. Public holidays are not known here.
+ */
+export function businessDaysBetween(from: DateTime, to: DateTime): number {
+  const end = to.startOf("day");
+  let day = from.startOf("day").plus({ days: 1 });
+  let count = 0;
+  while (day < end && count < REVIEW_BUSINESS_DAYS) {
+    if (day.weekday <= 5) count += 1;
+    day = day.plus({ days: 1 });
+  }
+  return count;
+}
+
+/** Items with a due date first, earliest first. */
+function compareDue(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}

@@ -1,0 +1,106 @@
+import { DateTime } from "luxon";
+import type { Config } from "../config/config.js";
+import { parseReport } from "../report/parse-report.js";
+import type { Severity } from "../report/types.js";
+import type { AnalyticsIssue } from "./analytics-issue.js";
+import { monthOf } from "./month.js";
+import type { IssueRef } from "./types.js";
+
+/**
+ * What the analytics need of one report, read once from its body: small enough that 10,000 of
+ * them stay cheap after the parsed bodies are gone.
+ */
+export interface ReportRecord {
+  issue: IssueRef;
+  open: boolean;
+  /** Started in the report zone, or null when it cannot be read (see `startedProblem`). */
+  started: DateTime | null;
+  startedProblem: string | null;
+  /** `YYYY-MM` of Started in the report zone. */
+  month: string | null;
+  /** Lower case, each once. */
+  services: string[];
+  type: string | null;
+  severity: Severity | null;
+  ttd: number | null;
+  ttr: number | null;
+  length: number | null;
+  /** Resolved in the report zone; the issue's close time when Resolved is empty on a closed issue. */
+  resolved: DateTime | null;
+  /** Action items neither done nor dropped. */
+  openItems: { text: string; owners: string[]; due: string | null }[];
+  lessonsEmpty: boolean;
+}
+
+/**
+ * True for an issue the analytics count: it carries the report label, not the analytics label,
+ * and was not closed as a duplicate. Labels match in any case, as GitHub's do.
+ */
+export function isCountedReport(
+  issue: AnalyticsIssue,
+  labels: { report: string; analytics: string },
+): boolean {
+  const names = new Set(issue.labels.map((label) => label.toLowerCase()));
+  return (
+    names.has(labels.report.toLowerCase()) &&
+    !names.has(labels.analytics.toLowerCase()) &&
+    issue.stateReason !== "duplicate"
+  );
+}
+
+/**
+ * Reads one report's body (once) into a {@link ReportRecord}. Times without a zone are read in
+ * `timeZone`; every time comes back in that zone.
+ */
+export function readReportRecord(
+  issue: AnalyticsIssue,
+  options: { timeZone: string; types: readonly string[] },
+): ReportRecord {
+  const parsed = parseReport(issue.body, { timeZone: options.timeZone, types: options.types });
+  const { report, times, durations } = parsed;
+  const started = times.started?.setZone(options.timeZone) ?? null;
+  const startedProblem = started
+    ? null
+    : (parsed.problems.find((problem) => problem.field === "started")?.message ??
+      "Started could not be read.");
+  const closedAt = issue.state === "closed" && issue.closedAt ? issue.closedAt : null;
+  const resolved =
+    times.resolved?.setZone(options.timeZone) ??
+    (closedAt ? DateTime.fromISO(closedAt, { zone: options.timeZone }) : null);
+  return {
+    issue: { number: issue.number, title: issue.title, url: issue.url },
+    open: issue.state === "open",
+    started,
+    startedProblem,
+    month: started ? monthOf(started) : null,
+    services: [...new Set(report.services.map((service) => service.toLowerCase()))],
+    type: report.type,
+    severity: report.severity,
+    ttd: durations.ttdMinutes,
+    ttr: durations.ttrMinutes,
+    length: durations.lengthMinutes,
+    resolved,
+    openItems: parsed.actionItems
+      .filter((item) => !item.checked && !item.dropped)
+      .map((item) => ({ text: item.text, owners: item.owners, due: item.due })),
+    lessonsEmpty: parsed.sections.find((section) => section.name === "Lessons")?.empty ?? true,
+  };
+}
+
+/**
+ * The records of every counted report (see {@link isCountedReport}), each body parsed once.
+ * Issue order is kept.
+ */
+export function readReportRecords(
+  issues: readonly AnalyticsIssue[],
+  options: { timeZone: string; config: Config },
+): ReportRecord[] {
+  const records: ReportRecord[] = [];
+  for (const issue of issues) {
+    if (!isCountedReport(issue, options.config.labels)) continue;
+    records.push(
+      readReportRecord(issue, { timeZone: options.timeZone, types: options.config.types }),
+    );
+  }
+  return records;
+}

@@ -1,0 +1,145 @@
+import { Octokit } from "@octokit/rest";
+import { DateTime } from "luxon";
+import { readIssuesJson } from "../analytics/analytics-issue.js";
+import { computeMonthlyMetrics } from "../analytics/compute-monthly-metrics.js";
+import { isMonth } from "../analytics/month.js";
+import { renderMonthlyReport } from "../analytics/render-monthly-report.js";
+import type { MonthlyResult } from "../analytics/types.js";
+import { type Config, configSchema, DEFAULT_CONFIG } from "../config/config.js";
+import { buildMonthlyReport, publishMonthlyReport } from "../github/publish-monthly-report.js";
+import { readConfig } from "../github/read-config.js";
+import { UsageError } from "./cli-error.js";
+import { readInput } from "./read-input.js";
+
+export interface ReportArgs {
+  month?: string | undefined;
+  tz?: string | undefined;
+  now?: string | undefined;
+  format?: string | undefined;
+  input?: string | undefined;
+  repo?: string | undefined;
+  publish?: boolean | undefined;
+}
+
+export interface ReportIo {
+  stdin: NodeJS.ReadableStream;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+  /** Whether standard error is a terminal (progress is shown only there). */
+  stderrIsTTY: boolean;
+  /** The clock, when `--now` is not given. */
+  clock: () => DateTime;
+}
+
+/**
+ * `disruptions report --month YYYY-MM (--input FILE | --repo OWNER/NAME [--publish])`: the month's
+ * analytics as markdown (the issue body) or JSON (the figures), from a file of issues or from
+ * GitHub; with `--publish`, creates or updates the month's analytics issue.
+ */
+export async function runReportCommand(args: ReportArgs, io: ReportIo): Promise<number> {
+  const month = args.month;
+  if (!month) throw new UsageError("report needs --month YYYY-MM");
+  if (!isMonth(month))
+    throw new UsageError(`--month ${month} is not a month: write it as YYYY-MM, e.g. 2026-10`);
+  const format = args.format ?? "markdown";
+  if (format !== "markdown" && format !== "json")
+    throw new UsageError(`--format ${format}: use markdown or json`);
+  if ((args.input === undefined) === (args.repo === undefined)) {
+    throw new UsageError("report needs one source: --input FILE or --repo OWNER/NAME");
+  }
+  if (args.publish && !args.repo) throw new UsageError("--publish needs --repo OWNER/NAME");
+  const now = readNow(args.now, io.clock);
+
+  if (args.input !== undefined) {
+    const config = withZone(DEFAULT_CONFIG, args.tz);
+    const text = await readInput(args.input, io.stdin);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new UsageError(`${args.input === "-" ? "standard input" : args.input} is not JSON`);
+    }
+    const read = readIssuesJson(json);
+    if ("error" in read) throw new UsageError(read.error);
+    const result = computeMonthlyMetrics(read.issues, {
+      month,
+      timeZone: config.timeZone,
+      now,
+      config,
+    });
+    io.stdout(
+      output(
+        result,
+        format,
+        { repo: "OWNER/REPO", reportLabel: config.labels.report },
+        read.issues[0]?.url,
+      ),
+    );
+    return 0;
+  }
+
+  const [owner, repo, extra] = (args.repo ?? "").split("/");
+  if (!owner || !repo || extra !== undefined)
+    throw new UsageError(`--repo ${args.repo} is not OWNER/NAME`);
+  const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
+  if (!token) throw new UsageError("--repo needs a token in GITHUB_TOKEN or GH_TOKEN");
+  const octokit = new Octokit({
+    auth: token,
+    ...(io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {}),
+    userAgent: "disruption-reports-cli",
+  });
+  const loaded = await readConfig(octokit, owner, repo);
+  if (!loaded.ok) {
+    throw new UsageError(
+      `${loaded.source} is not valid: ${loaded.issues.map((issue) => `${issue.key || "the file"} ${issue.message}`).join("; ")}`,
+    );
+  }
+  const config = withZone(loaded.config, args.tz);
+  let pages = 0;
+  const onPage = (count: number): void => {
+    pages += 1;
+    if (io.stderrIsTTY && pages > 1) io.stderr(`\rread ${count} reports…`);
+  };
+  const request = { owner, repo, month, config, now, onPage };
+  if (args.publish) {
+    const outcome = await publishMonthlyReport(octokit, request);
+    if (io.stderrIsTTY && pages > 1) io.stderr("\n");
+    io.stdout(`${outcome.action} ${outcome.url}\n`);
+    return 0;
+  }
+  const { result, markdown } = await buildMonthlyReport(octokit, request);
+  if (io.stderrIsTTY && pages > 1) io.stderr("\n");
+  io.stdout(format === "json" ? `${JSON.stringify(result.figures, null, 2)}\n` : `${markdown}\n`);
+  return 0;
+}
+
+function output(
+  result: MonthlyResult,
+  format: string,
+  options: { repo: string; reportLabel: string },
+  sampleUrl: string | undefined,
+): string {
+  if (format === "json") return `${JSON.stringify(result.figures, null, 2)}\n`;
+  // Issue URLs name the repository the file came from; the search links should too.
+  const repo = /github\.com\/([^/]+\/[^/]+)\/issues\//.exec(sampleUrl ?? "")?.[1] ?? options.repo;
+  return `${renderMonthlyReport(result, { ...options, repo })}\n`;
+}
+
+function readNow(text: string | undefined, clock: () => DateTime): DateTime {
+  if (text === undefined) return clock();
+  const now = DateTime.fromISO(text, { setZone: true });
+  if (!now.isValid)
+    throw new UsageError(`--now ${text} is not an ISO 8601 time, e.g. 2026-11-01T09:00:00Z`);
+  return now;
+}
+
+function withZone(config: Config, tz: string | undefined): Config {
+  if (tz === undefined) return config;
+  const result = configSchema.safeParse({ ...config, timeZone: tz });
+  if (!result.success)
+    throw new UsageError(
+      `--tz ${tz} is not an IANA time zone name (for example UTC or Europe/Berlin)`,
+    );
+  return result.data;
+}

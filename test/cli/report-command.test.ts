@@ -1,0 +1,266 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { DateTime } from "luxon";
+import nock from "nock";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/main.js";
+import { reportBody } from "../analytics/build-issue.js";
+import { API, unexpected, useNock } from "../helpers/probot.js";
+
+useNock();
+
+const dir = mkdtempSync(join(tmpdir(), "disruptions-report-"));
+const body = (started: string, severity = "SEV2") =>
+  reportBody({
+    services: "api, search",
+    type: "Deployment",
+    severity,
+    started,
+    detected: started,
+    resolved: "2026-10-05 12:30 UTC",
+  });
+
+/** As `gh issue list --state all --label disruption --json …` prints them. */
+const ghIssues = [
+  {
+    number: 3,
+    title: "Checkout down",
+    url: "https://github.com/acme/ops/issues/3",
+    body: body("2026-10-05 11:00 UTC"),
+    labels: [{ id: "L1", name: "disruption", description: "", color: "b60205" }],
+    state: "CLOSED",
+    stateReason: "COMPLETED",
+    createdAt: "2026-10-05T11:30:00Z",
+    closedAt: "2026-10-06T09:00:00Z",
+  },
+  {
+    number: 4,
+    title: "Duplicate of #3",
+    url: "https://github.com/acme/ops/issues/4",
+    body: body("2026-10-05 11:00 UTC"),
+    labels: [{ id: "L1", name: "disruption", description: "", color: "b60205" }],
+    state: "CLOSED",
+    stateReason: "DUPLICATE",
+    createdAt: "2026-10-05T11:40:00Z",
+    closedAt: "2026-10-05T12:00:00Z",
+  },
+  {
+    number: 5,
+    title: "Search slow",
+    url: "https://github.com/acme/ops/issues/5",
+    body: body("2026-10-31 23:30 UTC", "SEV3"),
+    labels: [{ id: "L1", name: "disruption", description: "", color: "b60205" }],
+    state: "OPEN",
+    stateReason: "",
+    createdAt: "2026-11-01T08:00:00Z",
+    closedAt: null,
+  },
+];
+
+/** As `GET /repos/{owner}/{repo}/issues` returns them. */
+const restIssues = ghIssues.map((issue) => ({
+  number: issue.number,
+  title: issue.title,
+  html_url: issue.url,
+  body: issue.body,
+  labels: [{ name: "disruption" }],
+  state: issue.state.toLowerCase(),
+  state_reason: issue.stateReason ? issue.stateReason.toLowerCase() : null,
+  created_at: issue.createdAt,
+  closed_at: issue.closedAt,
+}));
+
+function file(name: string, content: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify(content));
+  return path;
+}
+
+async function cli(args: string[], env: Record<string, string> = {}) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(args, {
+    stdin: Readable.from([""]),
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    env,
+    clock: () => DateTime.fromISO("2026-11-02T10:00:00Z"),
+  });
+  return { code, stdout, stderr };
+}
+
+describe("disruptions report --input", () => {
+  it.each([
+    ["gh issue list --json", ghIssues],
+    ["the REST API", restIssues],
+  ])("prints the figures as JSON from %s, the month read in --tz", async (_source, issues) => {
+    const { code, stdout, stderr } = await cli([
+      "report",
+      "--month",
+      "2026-10",
+      "--input",
+      file("issues.json", issues),
+      "--format",
+      "json",
+      "--tz",
+      "UTC",
+    ]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const figures = JSON.parse(stdout);
+    expect(Object.keys(figures)).toEqual([
+      "month",
+      "timeZone",
+      "disruptions",
+      "byService",
+      "bySeverity",
+      "byType",
+      "byWeekday",
+      "byHour",
+      "minutes",
+      "trend",
+      "followThrough",
+      "problems",
+    ]);
+    expect(figures.disruptions).toBe(2);
+    expect(figures.byService).toEqual({ api: 2, search: 2 });
+    expect(figures.bySeverity).toEqual({ SEV1: 0, SEV2: 1, SEV3: 1, SEV4: 0, SEV5: 0 });
+    expect(figures.followThrough.openReports).toBe(1);
+  });
+
+  it("moves a disruption across the month border with the zone", async () => {
+    const { stdout } = await cli([
+      "report",
+      "--month",
+      "2026-11",
+      "--input",
+      file("issues.json", ghIssues),
+      "--format",
+      "json",
+      "--tz",
+      "Europe/Berlin",
+    ]);
+    // 2026-10-31 23:30 UTC is 2026-11-01 00:30 in Berlin.
+    expect(JSON.parse(stdout).disruptions).toBe(1);
+  });
+
+  it("prints the issue's markdown by default", async () => {
+    const { code, stdout } = await cli([
+      "report",
+      "--month",
+      "2026-10",
+      "--input",
+      file("issues.json", ghIssues),
+      "--now",
+      "2026-11-01T09:00:00Z",
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("<!-- disruption-reports:analytics month=2026-10 -->");
+    expect(stdout).toContain("https://github.com/acme/ops/issues/3");
+    expect(stdout).not.toContain("issues/4)");
+  });
+
+  it.each([
+    [["report", "--input", "x.json"], "disruptions: report needs --month YYYY-MM\n"],
+    [
+      ["report", "--month", "Oct", "--input", "x.json"],
+      "disruptions: --month Oct is not a month: write it as YYYY-MM, e.g. 2026-10\n",
+    ],
+    [
+      ["report", "--month", "2026-10"],
+      "disruptions: report needs one source: --input FILE or --repo OWNER/NAME\n",
+    ],
+    [
+      ["report", "--month", "2026-10", "--input", "x.json", "--publish"],
+      "disruptions: --publish needs --repo OWNER/NAME\n",
+    ],
+    [
+      ["report", "--month", "2026-10", "--repo", "acme/ops"],
+      "disruptions: --repo needs a token in GITHUB_TOKEN or GH_TOKEN\n",
+    ],
+    [
+      ["report", "--month", "2026-10", "--input", "x.json", "--format", "csv"],
+      "disruptions: --format csv: use markdown or json\n",
+    ],
+    [
+      ["parse", "--month", "2026-10"],
+      "disruptions: --month is an option of report, not of parse\n",
+    ],
+  ])("exits 2 for %j", async (args, message) => {
+    const { code, stderr } = await cli(args);
+    expect(stderr).toBe(message);
+    expect(code).toBe(2);
+  });
+
+  it("exits 2 when the input is not an array of issues", async () => {
+    const { code, stderr } = await cli([
+      "report",
+      "--month",
+      "2026-10",
+      "--input",
+      file("bad.json", { issues: [] }),
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^disruptions: .+\n$/);
+  });
+});
+
+describe("disruptions report --repo", () => {
+  it("reads GitHub with the token and publishes the month's issue", async () => {
+    const created: { title: string; labels: string[] }[] = [];
+    const scope = nock(API)
+      .matchHeader("authorization", "token ghp_test")
+      .get("/repos/acme/ops/contents/.github%2Fdisruption-reports.yml")
+      .reply(404, {})
+      .get("/repos/acme/.github/contents/.github%2Fdisruption-reports.yml")
+      .reply(404, {})
+      .post("/graphql")
+      .reply(200, {
+        data: {
+          repository: {
+            issues: {
+              nodes: ghIssues.map((issue) => ({
+                ...issue,
+                labels: { nodes: [{ name: "disruption" }] },
+                stateReason: issue.stateReason || null,
+              })),
+              pageInfo: { hasNextPage: false, endCursor: null },
+            },
+          },
+        },
+      })
+      .get("/repos/acme/ops/issues")
+      .query({ labels: "disruption-analytics", state: "all", per_page: 100 })
+      .reply(200, [
+        {
+          number: 1,
+          title: "Disruption report: September 2026",
+          body: "<!-- disruption-reports:analytics month=2026-09 -->",
+          html_url: "u",
+        },
+      ])
+      .post("/repos/acme/ops/issues", (value) => {
+        created.push(value);
+        return true;
+      })
+      .reply(201, { number: 12, html_url: "https://github.com/acme/ops/issues/12" });
+
+    const { code, stdout } = await cli(
+      ["report", "--month", "2026-10", "--repo", "acme/ops", "--publish"],
+      { GH_TOKEN: "ghp_test" },
+    );
+
+    expect(code).toBe(0);
+    expect(stdout).toBe("created https://github.com/acme/ops/issues/12\n");
+    expect(created[0]?.title).toBe("Disruption report: October 2026");
+    expect(created[0]?.labels).toEqual(["disruption-analytics"]);
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unexpected).toEqual([]);
+  });
+});

@@ -1,0 +1,144 @@
+import { generateKeyPairSync } from "node:crypto";
+import { DateTime } from "luxon";
+import nock from "nock";
+import { pino } from "pino";
+import { Probot, ProbotOctokit } from "probot";
+import { describe, expect, it } from "vitest";
+import { runMonthlySchedule } from "../../src/github/run-monthly-schedule.js";
+import { reportBody } from "../analytics/build-issue.js";
+import { API, unexpected, useNock } from "../helpers/probot.js";
+
+useNock();
+
+type OctokitOptions = NonNullable<ConstructorParameters<typeof ProbotOctokit>[0]>;
+const TestOctokit = ProbotOctokit.defaults((options: OctokitOptions) => ({
+  ...options,
+  retry: { enabled: false },
+  throttle: { ...options.throttle, enabled: false },
+}));
+const { privateKey } = generateKeyPairSync("rsa", {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: "pkcs1", format: "pem" },
+  publicKeyEncoding: { type: "spki", format: "pem" },
+});
+
+function appProbot(): Probot {
+  return new Probot({
+    appId: 123,
+    privateKey,
+    Octokit: TestOctokit,
+    log: pino({ level: "silent" }),
+  });
+}
+
+const issuesPage = {
+  data: {
+    repository: {
+      issues: {
+        nodes: [
+          {
+            number: 3,
+            title: "Checkout down",
+            url: "https://github.com/acme/ops/issues/3",
+            body: reportBody({
+              started: "2026-10-05 11:00 UTC",
+              detected: "2026-10-05 11:10 UTC",
+              resolved: "2026-10-05 12:00 UTC",
+            }),
+            state: "CLOSED",
+            stateReason: "COMPLETED",
+            createdAt: "2026-10-05T11:30:00Z",
+            closedAt: "2026-10-06T09:00:00Z",
+            labels: { nodes: [{ name: "disruption" }] },
+          },
+        ],
+        pageInfo: { hasNextPage: false, endCursor: null },
+      },
+    },
+  },
+};
+
+function installation(scope: nock.Scope): nock.Scope {
+  return scope
+    .get("/app/installations")
+    .query({ per_page: 100 })
+    .reply(200, [{ id: 7, account: { login: "acme" } }])
+    .post("/app/installations/7/access_tokens")
+    .reply(201, { token: "ghs_install", expires_at: "2999-01-01T00:00:00Z" })
+    .get("/installation/repositories")
+    .query({ per_page: 100 })
+    .reply(200, {
+      total_count: 2,
+      repositories: [
+        { name: "ops", owner: { login: "acme" } },
+        { name: "web", owner: { login: "acme" } },
+      ],
+    });
+}
+
+describe("runMonthlySchedule", () => {
+  it("publishes the previous month where it is enabled, due and missing, and reads only the config elsewhere", async () => {
+    const created: { title: string }[] = [];
+    const scope = installation(nock(API))
+      .get("/repos/acme/ops/contents/.github%2Fdisruption-reports.yml")
+      .reply(200, "timeZone: Europe/Berlin\nreport:\n  enabled: true\n  day: 2\n  hour: 9\n", {
+        "content-type": "text/plain; charset=utf-8",
+      })
+      .post("/graphql")
+      .reply(200, issuesPage)
+      .get("/repos/acme/ops/issues")
+      .query({ labels: "disruption-analytics", state: "all", per_page: 100 })
+      .reply(200, [
+        {
+          number: 1,
+          title: "Disruption report: September 2026",
+          body: "<!-- disruption-reports:analytics month=2026-09 -->",
+          html_url: "u",
+        },
+      ])
+      .post("/repos/acme/ops/issues", (body) => {
+        created.push(body);
+        return true;
+      })
+      .reply(201, { number: 20, html_url: "https://github.com/acme/ops/issues/20" })
+      .get("/repos/acme/web/contents/.github%2Fdisruption-reports.yml")
+      .reply(404, {})
+      .get("/repos/acme/.github/contents/.github%2Fdisruption-reports.yml")
+      .reply(404, {});
+
+    // 2026-11-02 09:30 in Berlin: day 2, hour 9 reached.
+    const run = await runMonthlySchedule(appProbot(), DateTime.fromISO("2026-11-02T08:30:00Z"));
+
+    expect(run).toEqual({ repositories: 2, published: ["acme/ops#20"] });
+    expect(created.map((issue) => issue.title)).toEqual(["Disruption report: October 2026"]);
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unexpected).toEqual([]);
+  });
+
+  it("does not publish before the configured hour, nor twice", async () => {
+    const early = installation(nock(API))
+      .get("/repos/acme/ops/contents/.github%2Fdisruption-reports.yml")
+      .reply(200, "timeZone: Europe/Berlin\nreport:\n  enabled: true\n  day: 2\n  hour: 9\n", {
+        "content-type": "text/plain; charset=utf-8",
+      })
+      .get("/repos/acme/web/contents/.github%2Fdisruption-reports.yml")
+      .reply(200, "report:\n  enabled: true\n", { "content-type": "text/plain; charset=utf-8" })
+      .get("/repos/acme/web/issues")
+      .query({ labels: "disruption-analytics", state: "all", per_page: 100 })
+      .reply(200, [
+        {
+          number: 9,
+          title: "Disruption report: October 2026",
+          body: "<!-- disruption-reports:analytics month=2026-10 -->",
+          html_url: "u",
+        },
+      ]);
+
+    // 07:30 UTC is 08:30 in Berlin: acme/ops is not due yet; acme/web (UTC, day 1 hour 9) is due but published.
+    const run = await runMonthlySchedule(appProbot(), DateTime.fromISO("2026-11-02T07:30:00Z"));
+
+    expect(run).toEqual({ repositories: 2, published: [] });
+    expect(early.pendingMocks()).toEqual([]);
+    expect(unexpected).toEqual([]);
+  });
+});
