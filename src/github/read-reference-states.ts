@@ -11,7 +11,10 @@ interface Target {
 
 interface IssueFields {
   __typename: "Issue" | "PullRequest";
-  state: "OPEN" | "CLOSED" | "MERGED";
+  /** An issue's state (`IssueState`). */
+  state?: "OPEN" | "CLOSED";
+  /** A pull request's state (`PullRequestState`), aliased: one response key cannot have two types. */
+  pullRequestState?: "OPEN" | "CLOSED" | "MERGED";
   stateReason?: string | null;
   title: string;
   url: string;
@@ -55,7 +58,7 @@ export function buildReferenceQuery(targets: readonly Target[]): ReferenceQuery 
       variables[`number${r}_${i}`] = target.number;
       declarations.push(`$number${r}_${i}: Int!`);
       slots.push({ repository: `r${r}`, issue: `i${i}`, key: target.key.toLowerCase() });
-      return `i${i}: issueOrPullRequest(number: $number${r}_${i}) { __typename ... on Issue { state stateReason title url } ... on PullRequest { state title url } }`;
+      return `i${i}: issueOrPullRequest(number: $number${r}_${i}) { __typename ... on Issue { state stateReason title url } ... on PullRequest { pullRequestState: state title url } }`;
     });
     selections.push(
       `r${r}: repository(owner: $owner${r}, name: $name${r}) { ${issues.join(" ")} }`,
@@ -101,12 +104,12 @@ function toState(node: IssueFields | null): ReferenceState {
   if (!node) return { kind: "unreadable" };
   if (node.__typename === "PullRequest") {
     // A merged pull request did what the item asked; a closed unmerged one did not.
-    return node.state === "OPEN"
+    return node.pullRequestState === "OPEN"
       ? { kind: "found", state: "OPEN", stateReason: null, title: node.title, url: node.url }
       : {
           kind: "found",
           state: "CLOSED",
-          stateReason: node.state === "MERGED" ? "completed" : "not_planned",
+          stateReason: node.pullRequestState === "MERGED" ? "completed" : "not_planned",
           title: node.title,
           url: node.url,
         };

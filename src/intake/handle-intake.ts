@@ -20,6 +20,9 @@ export async function handleIntake(context: IntakeContext, deps: AppDeps): Promi
   const issue = payload.issue;
   if (issue.pull_request || issue.labels === undefined || issue.labels.length === 0) return;
   if (await isOwnEvent(payload.sender, deps)) return;
+  // GitHub follows `opened` with a `labeled` event for each label the issue was created with; the
+  // `opened` event fills the report, so those cost nothing.
+  if (payload.action === "labeled" && issue.updated_at === issue.created_at) return;
 
   const { owner, repo } = context.repo();
   const loaded = await readConfig(context.octokit, owner, repo);

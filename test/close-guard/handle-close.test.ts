@@ -125,7 +125,9 @@ describe("issues.closed", () => {
               url: "u",
             },
           },
-          r1: { i0: { __typename: "PullRequest", state: "MERGED", title: "Pool", url: "u" } },
+          r1: {
+            i0: { __typename: "PullRequest", pullRequestState: "MERGED", title: "Pool", url: "u" },
+          },
         },
       })
       .patch(`${repoPath}/issues/1`, { state: "open" })

@@ -91,11 +91,17 @@ export function issueEdited(
   return payload as unknown as Context<"issues.edited">["payload"];
 }
 
+/**
+ * A label added to an existing issue; with `atCreation`, one of the `labeled` events GitHub sends
+ * right after `opened` for the labels an issue was created with (its `updated_at` is its `created_at`).
+ */
 export function issueLabeled(
-  options: IssueOptions & { label: string },
+  options: IssueOptions & { label: string; atCreation?: boolean },
 ): Context<"issues.labeled">["payload"] {
   const payload = example("issues", "labeled");
   issueFields(payload, options);
+  const issue = payload.issue as Record<string, unknown>;
+  issue.updated_at = options.atCreation ? issue.created_at : "2019-05-16T09:00:00Z";
   payload.label = {
     id: 99,
     node_id: "LA_99",

@@ -209,6 +209,21 @@ describe("issues.labeled", () => {
     expect(unexpected).toEqual([]);
   });
 
+  it("costs nothing for the labeled events that follow the opening of a form report", async () => {
+    const probot = await testProbot();
+    await probot.receive({
+      id: "d6b",
+      name: "issues",
+      payload: issueLabeled({
+        body: formBody,
+        labels: ["disruption"],
+        label: "disruption",
+        atCreation: true,
+      }),
+    });
+    expect(unexpected).toEqual([]);
+  });
+
   it("ignores other labels being added", async () => {
     const probot = await testProbot();
     const scope = noConfig(nock(API));

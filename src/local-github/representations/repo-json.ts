@@ -1,0 +1,98 @@
+import type { LocalStore } from "../store/local-store.js";
+import type { RepoRecord } from "../store/records.js";
+import { nodeId, segment, type Urls } from "./urls.js";
+import { userJson } from "./user-json.js";
+
+/** The templated URL fields of a repository, as GitHub lists them. */
+const URL_FIELDS: Record<string, string> = {
+  archive_url: "/{archive_format}{/ref}",
+  assignees_url: "/assignees{/user}",
+  blobs_url: "/git/blobs{/sha}",
+  branches_url: "/branches{/branch}",
+  collaborators_url: "/collaborators{/collaborator}",
+  comments_url: "/comments{/number}",
+  commits_url: "/commits{/sha}",
+  compare_url: "/compare/{base}...{head}",
+  contents_url: "/contents/{+path}",
+  contributors_url: "/contributors",
+  deployments_url: "/deployments",
+  downloads_url: "/downloads",
+  events_url: "/events",
+  forks_url: "/forks",
+  git_commits_url: "/git/commits{/sha}",
+  git_refs_url: "/git/refs{/sha}",
+  git_tags_url: "/git/tags{/sha}",
+  hooks_url: "/hooks",
+  issue_comment_url: "/issues/comments{/number}",
+  issue_events_url: "/issues/events{/number}",
+  issues_url: "/issues{/number}",
+  keys_url: "/keys{/key_id}",
+  labels_url: "/labels{/name}",
+  languages_url: "/languages",
+  merges_url: "/merges",
+  milestones_url: "/milestones{/number}",
+  notifications_url: "/notifications{?since,all,participating}",
+  pulls_url: "/pulls{/number}",
+  releases_url: "/releases{/id}",
+  stargazers_url: "/stargazers",
+  statuses_url: "/statuses/{sha}",
+  subscribers_url: "/subscribers",
+  subscription_url: "/subscription",
+  tags_url: "/tags",
+  teams_url: "/teams",
+  trees_url: "/git/trees{/sha}",
+};
+
+/** A repository as GitHub's `repository` (REST) and `repository` of webhook payloads. */
+export function repoJson(repo: RepoRecord, store: LocalStore, urls: Urls): Record<string, unknown> {
+  const api = `${urls.api}/repos/${segment(repo.owner)}/${segment(repo.name)}`;
+  const html = `${urls.html}/${segment(repo.owner)}/${segment(repo.name)}`;
+  const owner = store.user(repo.owner);
+  const openIssues = store.issues(repo).filter((issue) => issue.state === "open").length;
+  return {
+    id: repo.id,
+    node_id: nodeId("R", repo.id),
+    name: repo.name,
+    full_name: `${repo.owner}/${repo.name}`,
+    private: repo.private,
+    owner: owner ? userJson(owner, urls) : null,
+    html_url: html,
+    description: repo.description,
+    fork: false,
+    url: api,
+    ...Object.fromEntries(Object.entries(URL_FIELDS).map(([key, path]) => [key, `${api}${path}`])),
+    git_url: `git://${new URL(urls.html).host}/${repo.owner}/${repo.name}.git`,
+    ssh_url: `git@${new URL(urls.html).host}:${repo.owner}/${repo.name}.git`,
+    clone_url: `${html}.git`,
+    svn_url: html,
+    mirror_url: null,
+    homepage: null,
+    language: null,
+    forks_count: 0,
+    forks: 0,
+    stargazers_count: 0,
+    watchers_count: 0,
+    watchers: 0,
+    size: 0,
+    default_branch: repo.defaultBranch,
+    open_issues_count: openIssues,
+    open_issues: openIssues,
+    is_template: false,
+    topics: [],
+    has_issues: true,
+    has_projects: false,
+    has_wiki: false,
+    has_pages: false,
+    has_downloads: false,
+    has_discussions: false,
+    archived: false,
+    disabled: false,
+    visibility: repo.private ? "private" : "public",
+    pushed_at: repo.createdAt,
+    created_at: repo.createdAt,
+    updated_at: repo.createdAt,
+    license: null,
+    allow_forking: true,
+    web_commit_signoff_required: false,
+  };
+}

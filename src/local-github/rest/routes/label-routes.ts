@@ -1,0 +1,49 @@
+import { labelJson } from "../../representations/label-json.js";
+import { notFound } from "../../store/store-error.js";
+import { paginate } from "../paginate.js";
+import { bodyObject, repositoryLinkBase, visibleRepo } from "../request-helpers.js";
+import type { Route } from "../route.js";
+
+/** A repository's labels: list (paginated), get one, create (422 when it exists). */
+export const LABEL_ROUTES: Route[] = [
+  {
+    method: "GET",
+    path: "/repos/{owner}/{repo}/labels",
+    auth: "token",
+    handle: (request) => {
+      const repo = visibleRepo(request);
+      const labels = request.store
+        .labels(repo)
+        .map((label) => labelJson(label, repo, request.urls));
+      const base = `${repositoryLinkBase(request, repo)}/labels`;
+      const { page, headers } = paginate(labels, request.query, base);
+      return { status: 200, body: page, headers };
+    },
+  },
+  {
+    method: "GET",
+    path: "/repos/{owner}/{repo}/labels/{name}",
+    auth: "token",
+    handle: (request) => {
+      const repo = visibleRepo(request);
+      const label = request.store.label(repo, request.params.name ?? "");
+      if (!label) throw notFound();
+      return { status: 200, body: labelJson(label, repo, request.urls) };
+    },
+  },
+  {
+    method: "POST",
+    path: "/repos/{owner}/{repo}/labels",
+    auth: "token",
+    handle: (request) => {
+      const repo = visibleRepo(request);
+      const body = bodyObject(request);
+      const label = request.store.createLabel(repo, {
+        name: body.name,
+        color: body.color,
+        description: body.description,
+      });
+      return { status: 201, body: labelJson(label, repo, request.urls) };
+    },
+  },
+];

@@ -1,0 +1,147 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createTokenRegistry } from "../auth/token-registry.js";
+import type { GraphqlValidation } from "../graphql/validate-query.js";
+import type { Urls } from "../representations/urls.js";
+import { createStore } from "../store/create-store.js";
+import type { LocalStore, StoreOptions } from "../store/local-store.js";
+import { type WebhookEvent, webhookEvent } from "../webhooks/webhook-event.js";
+import { handleRequest } from "./handle-request.js";
+import type { Interceptor, RecordedRequest } from "./recorded-request.js";
+
+/** How to start the local GitHub; every option has a default. */
+export interface LocalGitHubOptions {
+  /** A store seeded beforehand; default: a new one made with `app` and `now`. */
+  store?: LocalStore;
+  /** The app, when the server makes the store (see `createStore`). */
+  app?: StoreOptions["app"];
+  /** The store's clock, when the server makes the store. */
+  now?: StoreOptions["now"];
+  /**
+   * The app's key (PEM, private or public): app JWTs must then be signed with it. Without it, any
+   * JWT naming the app (`iss`) and not expired is taken.
+   */
+  appKey?: string;
+  /** Personal tokens (`token → login`) that act as that person. */
+  personalTokens?: Record<string, string>;
+  /** The web address in `html_url` and GraphQL `url` fields. Default `https://github.com`. */
+  htmlUrl?: string;
+  /**
+   * How GraphQL queries are validated: `spec` (default) as the GraphQL specification says, so the
+   * app's queries are proven valid; `github` also tolerates what GitHub's server tolerates for old
+   * clients (fields of one name with different return types in fragments on different types).
+   */
+  graphqlValidation?: GraphqlValidation;
+  /** The port on 127.0.0.1; default a free one. */
+  port?: number;
+}
+
+/** A running local GitHub. */
+export interface LocalGitHub {
+  /** The API base URL (`http://127.0.0.1:PORT`), for Probot's and Octokit's `baseUrl`. */
+  url: string;
+  store: LocalStore;
+  /** Every request answered, in order. Clear it with `requests.length = 0`. */
+  requests: RecordedRequest[];
+  /** Every webhook event GitHub would have sent for the writes so far, in order. */
+  webhooks: WebhookEvent[];
+  /** Hears each webhook event as the write that causes it is made; returns the unsubscribe function. */
+  onWebhook(listener: (event: WebhookEvent) => void): () => void;
+  /** Adds an interceptor (delay or replace answers); returns the function that removes it. */
+  intercept(interceptor: Interceptor): () => void;
+  /** An installation access token, as `POST /app/installations/{id}/access_tokens` would give. */
+  installationToken(installationId: number): string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the local GitHub on 127.0.0.1 (a free port unless told): GitHub's REST and GraphQL APIs
+ * for what the app uses, over an in-memory store that keeps what was written, records each
+ * request, and reports the webhook events GitHub would send for each write.
+ */
+export async function startLocalGitHub(options: LocalGitHubOptions = {}): Promise<LocalGitHub> {
+  const store =
+    options.store ??
+    createStore({
+      ...(options.app ? { app: options.app } : {}),
+      ...(options.now ? { now: options.now } : {}),
+    });
+  const tokens = createTokenRegistry();
+  const requests: RecordedRequest[] = [];
+  const webhooks: WebhookEvent[] = [];
+  const listeners = new Set<(event: WebhookEvent) => void>();
+  const interceptors: Interceptor[] = [];
+  const urls: Urls = {
+    api: "",
+    html: (options.htmlUrl ?? "https://github.com").replace(/\/+$/, ""),
+  };
+
+  const settings = {
+    store,
+    tokens,
+    personalTokens: new Map(Object.entries(options.personalTokens ?? {})),
+    appKey: options.appKey,
+    urls,
+    graphqlValidation: options.graphqlValidation ?? "spec",
+    interceptors,
+    record: (request: RecordedRequest) => {
+      requests.push(request);
+    },
+  };
+  const server = createServer((request, response) => {
+    handleRequest(request, response, settings).catch((error: unknown) => {
+      response.destroy(error as Error);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  urls.api = `http://127.0.0.1:${port}`;
+
+  const unsubscribe = store.subscribe((change) => {
+    const event = webhookEvent(change, store, urls);
+    webhooks.push(event);
+    for (const listener of [...listeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        // A harness bug must not turn into a GitHub answer: surface it as an uncaught error.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  });
+
+  return {
+    url: urls.api,
+    store,
+    requests,
+    webhooks,
+    onWebhook(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    intercept(interceptor) {
+      interceptors.push(interceptor);
+      return () => {
+        const index = interceptors.indexOf(interceptor);
+        if (index >= 0) interceptors.splice(index, 1);
+      };
+    },
+    installationToken(installationId) {
+      if (!store.installation(installationId))
+        throw new Error(`no installation ${installationId} in the local GitHub`);
+      return tokens.issue(installationId).token;
+    },
+    close() {
+      unsubscribe();
+      return new Promise((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      });
+    },
+  };
+}
