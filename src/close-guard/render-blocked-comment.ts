@@ -26,7 +26,7 @@ export function renderBlockedComment(blockers: readonly CloseBlocker[]): string 
 function describeBlocker(blocker: CloseBlocker): string {
   switch (blocker.kind) {
     case "open-item":
-      return `- [ ] ${describeItem(blocker.item)}`;
+      return `- ${describeItem(blocker.item)}`;
     case "checked-but-open-reference":
       return `- ${describeItem(blocker.item)} is checked off, but ${list(blocker.references)} ${blocker.references.length === 1 ? "is" : "are"} still open.`;
     case "unreadable-reference":
@@ -38,16 +38,23 @@ function describeBlocker(blocker: CloseBlocker): string {
   }
 }
 
-/** `add an alert (owner @alice, due 2026-12-01)`; the item's text with its owners and due date spelled out. */
+/**
+ * `“add an alert” (owner `@alice`, due 2026-12-01)`: the item's text with its owners and due date
+ * spelled out. Mentions are put in code so the comment does not notify every owner and team again.
+ */
 function describeItem(item: ActionItem): string {
   const facts = [
-    item.owners.length > 0 ? `owner ${item.owners.join(", ")}` : "no owner",
+    item.owners.length > 0 ? `owner ${item.owners.map((owner) => `\`${owner}\``).join(", ")}` : "no owner",
     item.due ? `due ${item.due}` : "no due date",
   ];
-  return `${quoteText(item.text)} (${facts.join(", ")})`;
+  return `“${quietMentions(clip(item.text))}” (${facts.join(", ")})`;
 }
 
-function quoteText(text: string): string {
+function quietMentions(text: string): string {
+  return text.replace(/(^|[^\w`])(@[A-Za-z0-9][\w-]*(?:\/[\w.-]+)?)/g, "$1`$2`");
+}
+
+function clip(text: string): string {
   return text.length > 200 ? `${text.slice(0, 197)}…` : text;
 }
 

@@ -97,10 +97,12 @@ describe("issues.closed", () => {
       "**Reopened: this report cannot be closed while its follow-up is unfinished.**",
     );
     expect(comment).toContain(
-      "- [ ] @alice @acme/sre add an alert (due 2026-12-01) (owner @alice, @acme/sre, due 2026-12-01)",
+      "- “`@alice` `@acme/sre` add an alert (due 2026-12-01)” (owner `@alice`, `@acme/sre`, due 2026-12-01)",
     );
-    expect(comment).toContain("- [ ] write the runbook (no owner, no due date)");
+    expect(comment).toContain("- “write the runbook” (no owner, no due date)");
     expect(comment).not.toContain("roll back");
+    // Owners are named in code, so the comment notifies nobody beyond the issue's participants.
+    expect(comment).not.toMatch(/(^|[^`])@(alice|acme)/);
     expect(comment).toContain('close the report as "not planned" or "duplicate"');
     expect(comment).toContain("`- [ ] ~~add a cache~~ not needed after the fix`");
     expect(scope.pendingMocks()).toEqual([]);
@@ -155,7 +157,7 @@ describe("issues.closed", () => {
       number1_0: 4,
     });
     expect(comments[0]?.body).toContain(
-      "- alert tracked in #12 (no owner, no due date) is checked off, but #12 is still open.",
+      "- “alert tracked in #12” (no owner, no due date) is checked off, but #12 is still open.",
     );
     expect(comments[0]?.body).not.toContain("fix in #13");
     expect(scope.pendingMocks()).toEqual([]);
@@ -189,7 +191,7 @@ describe("issues.closed", () => {
     });
 
     expect(comments[0]?.body).toContain(
-      "- done in #99 (no owner, no due date): #99 could not be read",
+      "- “done in #99” (no owner, no due date): #99 could not be read",
     );
     expect(scope.pendingMocks()).toEqual([]);
     expect(unexpected).toEqual([]);
