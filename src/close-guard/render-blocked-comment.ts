@@ -44,7 +44,9 @@ function describeBlocker(blocker: CloseBlocker): string {
  */
 function describeItem(item: ActionItem): string {
   const facts = [
-    item.owners.length > 0 ? `owner ${item.owners.map((owner) => `\`${owner}\``).join(", ")}` : "no owner",
+    item.owners.length > 0
+      ? `owner ${item.owners.map((owner) => `\`${owner}\``).join(", ")}`
+      : "no owner",
     item.due ? `due ${item.due}` : "no due date",
   ];
   return `“${quietMentions(clip(item.text))}” (${facts.join(", ")})`;

@@ -1,5 +1,6 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
+import { capture, noConfig, repoPath } from "../helpers/github-mocks.js";
 import {
   BOT_LOGIN,
   commentCreated,
@@ -12,18 +13,7 @@ import { API, testProbot, unexpected, useNock } from "../helpers/probot.js";
 
 useNock();
 
-const repoPath = `/repos/${OWNER}/${REPO}`;
-const configPath = `${repoPath}/contents/.github%2Fdisruption-reports.yml`;
-const orgConfigPath = `/repos/${OWNER}/.github/contents/.github%2Fdisruption-reports.yml`;
 const labels = ["disruption", "severity: sev2", "service: api"];
-
-function noConfig(scope: nock.Scope): nock.Scope {
-  return scope
-    .get(configPath)
-    .reply(404, { message: "Not Found" })
-    .get(orgConfigPath)
-    .reply(404, { message: "Not Found" });
-}
 
 function body(severity: string, items: string[]): string {
   return [
@@ -45,13 +35,6 @@ function body(severity: string, items: string[]): string {
     "",
     ...items,
   ].join("\n");
-}
-
-function capture<T>(into: T[]) {
-  return (value: T) => {
-    into.push(value);
-    return true;
-  };
 }
 
 describe("issues.closed", () => {

@@ -1,13 +1,12 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { reportBody } from "../analytics/build-issue.js";
+import { configPath, repoPath } from "../helpers/github-mocks.js";
 import { commentCreated, OWNER, REPO } from "../helpers/payloads.js";
 import { API, testProbot, unexpected, useNock } from "../helpers/probot.js";
 
 useNock();
 
-const repoPath = `/repos/${OWNER}/${REPO}`;
-const configPath = `${repoPath}/contents/.github%2Fdisruption-reports.yml`;
 const marker = "<!-- disruption-reports:analytics month=2026-10 -->";
 
 /** A GraphQL issue node as the analytics query returns it. */

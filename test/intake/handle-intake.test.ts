@@ -3,6 +3,7 @@ import { join } from "node:path";
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { fillReport } from "../../src/report/fill-report.js";
+import { capture, configPath, noConfig, orgConfigPath, repoPath } from "../helpers/github-mocks.js";
 import {
   BOT_LOGIN,
   issueEdited,
@@ -17,9 +18,6 @@ useNock();
 
 const formBody = readFileSync(join(import.meta.dirname, "../../examples/form-report.md"), "utf8");
 const filled = fillReport(formBody);
-const repoPath = `/repos/${OWNER}/${REPO}`;
-const configPath = `${repoPath}/contents/.github%2Fdisruption-reports.yml`;
-const orgConfigPath = `/repos/${OWNER}/.github/contents/.github%2Fdisruption-reports.yml`;
 const labelsWhenFilled = [
   "disruption",
   "type: infrastructure",
@@ -27,22 +25,6 @@ const labelsWhenFilled = [
   "service: api",
   "service: checkout",
 ];
-
-/** No config file in the repository nor in the owner's .github repository. */
-function noConfig(scope: nock.Scope): nock.Scope {
-  return scope
-    .get(configPath)
-    .reply(404, { message: "Not Found" })
-    .get(orgConfigPath)
-    .reply(404, { message: "Not Found" });
-}
-
-function capture<T>(into: T[]) {
-  return (body: T) => {
-    into.push(body);
-    return true;
-  };
-}
 
 describe("issues.opened", () => {
   it("fills a form report, creates the missing labels and sets body and labels in one PATCH", async () => {

@@ -12,7 +12,7 @@ import { validateQuery } from "../../src/local-github/graphql/validate-query.js"
 import { type LocalGitHub, startLocalGitHub } from "../../src/local-github/index.js";
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-const { query: referencedIssuesQuery, variables: referencedIssuesVariables } = buildReferenceQuery([
+const { query: referencedIssuesQuery } = buildReferenceQuery([
   { key: "acme/ops#1", owner: "acme", repo: "ops", number: 1 },
   { key: "acme/ops#2", owner: "acme", repo: "ops", number: 2 },
   { key: "acme/web#3", owner: "acme", repo: "web", number: 3 },
