@@ -1,32 +1,52 @@
 import type { Nodes, Root, RootContent } from "mdast";
-import { fromMarkdown } from "mdast-util-from-markdown";
-import { gfmFromMarkdown } from "mdast-util-gfm";
+import { fromMarkdown, type Options } from "mdast-util-from-markdown";
+import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
+import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
 import { gfmTaskListItemFromMarkdown } from "mdast-util-gfm-task-list-item";
 import { toString as mdastToString } from "mdast-util-to-string";
-import { gfm } from "micromark-extension-gfm";
+import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
+import { gfmTable } from "micromark-extension-gfm-table";
 import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
 
-/** Parses markdown as GitHub does: CommonMark with all GFM extensions. For small pieces. */
-export function parseMarkdown(markdown: string): Root {
-  return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-}
+// Each parse reads only the GFM construct it needs: the other extensions (autolink literals,
+// footnotes) cost more than the rest of the parse and change nothing the report reads. The
+// extension objects are plain, stateless data, so they are built once and shared by every call.
+const TASK_ITEMS: Options = {
+  extensions: [gfmTaskListItem()],
+  mdastExtensions: [gfmTaskListItemFromMarkdown()],
+};
+const TABLES: Options = { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] };
+const STRIKETHROUGH: Options = {
+  extensions: [gfmStrikethrough()],
+  mdastExtensions: [gfmStrikethroughFromMarkdown()],
+};
 
 /**
  * Parses a whole report body for its structure: CommonMark with GFM task items. Tables are left
- * as paragraphs here (GFM table parsing costs more than all the rest on a timeline-heavy
- * body, and only the Overview table's cells are read; `readOverviewTable` parses that one with
- * every GFM extension). Block boundaries are the same: a GFM table ends where a paragraph would.
+ * as paragraphs here (GFM table parsing costs more than all the rest on a timeline-heavy body, and
+ * only the Overview table's cells are read; `findOverviewTable` parses that one with the table
+ * extension). Block boundaries are the same: a GFM table ends where a paragraph would.
  */
 export function parseDocument(body: string): Root {
-  return fromMarkdown(body, {
-    extensions: [gfmTaskListItem()],
-    mdastExtensions: [gfmTaskListItemFromMarkdown()],
-  });
+  return fromMarkdown(body, TASK_ITEMS);
 }
 
-/** Parses a piece of the body with every GFM extension, with positions that point into the whole body. */
-export function parseSlice(body: string, start: number, end: number): Root {
-  const root = parseMarkdown(body.slice(start, end));
+/** Parses a short piece of markdown with GFM strikethrough, to tell whether text is struck through. */
+export function parseStrikethrough(markdown: string): Root {
+  return fromMarkdown(markdown, STRIKETHROUGH);
+}
+
+/**
+ * Parses a piece of the body that starts at the top level (a line after a blank line or a
+ * heading) with GFM tables or GFM task items, with offsets that point into the whole body.
+ */
+export function parseSlice(
+  body: string,
+  start: number,
+  end: number,
+  read: "tables" | "task items",
+): Root {
+  const root = fromMarkdown(body.slice(start, end), read === "tables" ? TABLES : TASK_ITEMS);
   const shift = (node: Nodes): void => {
     if (node.position) {
       node.position.start.offset = (node.position.start.offset ?? 0) + start;

@@ -1,7 +1,13 @@
 import type { List, ListItem, Nodes, Paragraph, RootContent } from "mdast";
-import { endOffset, normalizeNewlines, parseMarkdown, sourceOf, startOffset } from "./markdown.js";
-import type { Block } from "./split-blocks.js";
-import type { ActionItem, ActionItemSource, BodyShape, Problem } from "./types.js";
+import {
+  endOffset,
+  normalizeNewlines,
+  parseStrikethrough,
+  sourceOf,
+  startOffset,
+} from "./markdown.js";
+import type { BodyStructure } from "./read-structure.js";
+import type { ActionItem, ActionItemSource, Problem } from "./types.js";
 
 const OWNER = /(?<![\w@/.`])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))(?:\/([A-Za-z0-9][\w.-]*))?/g;
 const DUE = /\bdue\b\s*[:=]?\s*(?:on\s+|by\s+)?(\d{4}-\d{2}-\d{2})\b/i;
@@ -17,18 +23,18 @@ const LOCAL_REF = /(?<![\w/#&])#(\d+)\b/g;
  */
 export function parseActionItems(
   body: string,
-  blocks: Block[],
-  shape: BodyShape,
+  structure: BodyStructure,
 ): { items: ActionItem[]; problems: Problem[]; source: ActionItemSource } {
-  const actionBlocks = blocks.filter(
-    (block) => block.kind === "section" && block.name === "Action items",
-  );
-  const listItems = actionBlocks.flatMap((block) => collectListItems(block.nodes));
+  const { blocks, shape } = structure;
+  const actionNodes = blocks
+    .filter((block) => block.kind === "section" && block.name === "Action items")
+    .map((block) => structure.nodesOf(block));
+  const listItems = actionNodes.flatMap((nodes) => collectListItems(nodes));
   const tasks = listItems.filter((item) => typeof item.checked === "boolean");
   const problems: Problem[] = [];
 
-  const plain = actionBlocks
-    .flatMap((block) => block.nodes.filter((node): node is List => node.type === "list"))
+  const plain = actionNodes
+    .flatMap((nodes) => nodes.filter((node): node is List => node.type === "list"))
     .flatMap((list) => list.children.filter((item) => typeof item.checked !== "boolean"));
   if (plain.length > 0) {
     const names = plain.map((item) => `\`${clip(itemText(body, item))}\``).join(", ");
@@ -38,12 +44,12 @@ export function parseActionItems(
     });
   }
 
-  if (actionBlocks.length > 0 || shape === "form") {
+  if (actionNodes.length > 0 || shape === "form") {
     return { items: tasks.map((item) => toActionItem(body, item)), problems, source: "heading" };
   }
-  const everywhere = blocks
-    .flatMap((block) => collectListItems(block.nodes))
-    .filter((item) => typeof item.checked === "boolean");
+  const everywhere = collectListItems(structure.document().children).filter(
+    (item) => typeof item.checked === "boolean",
+  );
   return {
     items: everywhere.map((item) => toActionItem(body, item)),
     problems,
@@ -89,7 +95,7 @@ function itemText(body: string, item: ListItem): string {
 /**
  * An item whose text opens with struck-through words was dropped (a reason may follow). The
  * document pass leaves strikethrough out, so the few items that open with `~` are read again with
- * every GFM extension.
+ * GFM strikethrough.
  */
 function isStruckThrough(body: string, item: ListItem): boolean {
   const paragraph = item.children.find((child): child is Paragraph => child.type === "paragraph");
@@ -98,7 +104,7 @@ function isStruckThrough(body: string, item: ListItem): boolean {
     .slice(startOffset(paragraph), endOffset(paragraph))
     .replace(/^\[[ xX]\]\s*/, "");
   if (!text.startsWith("~")) return false;
-  const reread = parseMarkdown(text).children[0];
+  const reread = parseStrikethrough(text).children[0];
   const first =
     reread?.type === "paragraph"
       ? reread.children.find((child) => !(child.type === "text" && child.value.trim() === ""))

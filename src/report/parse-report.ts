@@ -2,10 +2,11 @@ import type { DateTime } from "luxon";
 import { DEFAULT_TYPES } from "../config/config.js";
 import { deriveDurations } from "./derive-durations.js";
 import { META_NAMES, SECTION_ORDER } from "./field-names.js";
-import { closerFor, isEmptyContent, isPlaceholder, parseDocument, sourceOf } from "./markdown.js";
+import { isEmptyContent, isPlaceholder } from "./markdown.js";
 import { parseActionItems } from "./parse-action-items.js";
 import { ACCEPTED_TIME_FORMATS, isoTime, parseTime } from "./parse-time.js";
-import { findOverviewTable, readMetaRaw } from "./read-meta-raw.js";
+import { readMetaRaw } from "./read-meta-raw.js";
+import { readStructure, type StructurePath } from "./read-structure.js";
 import {
   readCustomerImpact,
   readList,
@@ -13,7 +14,7 @@ import {
   readType,
   stripInlineMarkup,
 } from "./read-values.js";
-import { detectShape, splitBlocks } from "./split-blocks.js";
+import { type Block, blockText } from "./split-blocks.js";
 import {
   type MetaField,
   type ParsedReport,
@@ -42,12 +43,22 @@ const REQUIRED_TIMES: readonly TimeField[] = ["started", "detected"];
  * parseReport("### Affected services\n\napi\n\n### Started at\n\n2026-11-20 14:05", { timeZone: "Europe/Berlin" })
  */
 export function parseReport(body: string, options: ParseOptions = {}): ParsedReport {
+  return readReport(body, options, "auto");
+}
+
+/**
+ * `parseReport` with the body's structure read the way `path` says: "document" parses the whole
+ * body even where the line scanner is sure of it. For tests, which compare the two paths.
+ */
+export function readReport(
+  body: string,
+  options: ParseOptions,
+  path: "auto" | StructurePath,
+): ParsedReport {
   const timeZone = options.timeZone ?? "UTC";
   const types = options.types ?? DEFAULT_TYPES;
-  const root = parseDocument(body);
-  const table = findOverviewTable(body, root);
-  const shape = detectShape(root, table !== null);
-  const blocks = splitBlocks(root, shape);
+  const structure = readStructure(body, path);
+  const { shape, blocks, table } = structure;
   const { raw: rawMeta, repeated } = readMetaRaw(body, table, blocks);
   const problems: Problem[] = repeated.map((field) => ({
     field,
@@ -132,7 +143,7 @@ export function parseReport(body: string, options: ParseOptions = {}): ParsedRep
 
   const derived = deriveDurations(times);
   problems.push(...derived.problems);
-  const actions = parseActionItems(body, blocks, shape);
+  const actions = parseActionItems(body, structure);
   problems.push(...actions.problems);
 
   const report: Report = {
@@ -167,7 +178,7 @@ export function parseReport(body: string, options: ParseOptions = {}): ParsedRep
  * block of that name joined), then unknown ones in the order written. Text before the first
  * heading belongs to the summary.
  */
-function collectSections(body: string, blocks: ReturnType<typeof splitBlocks>): Section[] {
+function collectSections(body: string, blocks: readonly Block[]): Section[] {
   const contents = new Map<string, string[]>();
   const add = (name: string, text: string): void => {
     if (isPlaceholder(text)) return;
@@ -175,7 +186,7 @@ function collectSections(body: string, blocks: ReturnType<typeof splitBlocks>): 
   };
   const unknown: string[] = [];
   for (const block of blocks) {
-    const text = sourceOf(body, block.nodes).trim() + closing(closerFor(body, block.nodes.at(-1)));
+    const text = blockText(body, block) + closing(block.closer);
     if (block.kind === "preamble") add("Summary", text);
     else if (block.kind === "section") add(block.name, text);
     else if (block.kind === "unknown") {

@@ -116,10 +116,24 @@ function readZone(text: string, defaultZone: string): ZoneResult {
       message: `the zone \`${cleaned}\` names more than one time zone; write an IANA name (e.g. Asia/Kolkata) or an offset (e.g. +05:30)`,
     };
   }
-  if (cleaned.includes("/") && IANAZone.isValidZone(cleaned)) {
+  if (cleaned.includes("/") && isValidZone(cleaned)) {
     return { ok: true, zone: namedZone(cleaned) };
   }
   return { ok: false, message: `the zone \`${clip(cleaned)}\` is not one this app reads` };
+}
+
+/**
+ * Whether the runtime knows an IANA zone name. Luxon asks `Intl` each time, which costs more than
+ * the rest of reading a time; a report set names a handful of zones, so the answers are kept.
+ */
+const zoneValidity = new Map<string, boolean>();
+function isValidZone(name: string): boolean {
+  let valid = zoneValidity.get(name);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(name);
+    zoneValidity.set(name, valid);
+  }
+  return valid;
 }
 
 /** UTC under any of its names is one zone, so that a time reads back the same however it was written. */
@@ -140,13 +154,11 @@ function hasTwoOffsets(
     parts.minute,
     parts.second,
   );
-  const offsets = new Set([zone.offset(wall - 6 * 3_600_000), zone.offset(wall + 6 * 3_600_000)]);
-  let valid = 0;
-  for (const offset of offsets) {
-    const instant = wall - offset * 60_000;
-    if (zone.offset(instant) === offset) valid += 1;
-  }
-  return valid > 1;
+  const before = zone.offset(wall - 6 * 3_600_000);
+  const after = zone.offset(wall + 6 * 3_600_000);
+  // One offset around the time: it cannot be read two ways (each offset costs an `Intl` call).
+  if (before === after) return false;
+  return [before, after].every((offset) => zone.offset(wall - offset * 60_000) === offset);
 }
 
 function clip(text: string): string {

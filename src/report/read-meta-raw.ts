@@ -6,28 +6,56 @@ import {
   normalizeNewlines,
   parseSlice,
   plainText,
-  sourceOf,
   startOffset,
 } from "./markdown.js";
-import type { Block } from "./split-blocks.js";
+import type { ScannedRun } from "./scan-blocks.js";
+import { type Block, blockText } from "./split-blocks.js";
 import type { MetaField } from "./types.js";
 
 const OVERVIEW_HEADER = /^ {0,3}\|?\s*field\s*\|\s*value\s*\|?\s*$/im;
 
 /**
- * The Overview table: the first top-level table with two columns headed `Field` and `Value`,
- * read with the GFM table parser (positions point into the body).
+ * The Overview table: the first top-level paragraph (the document parse leaves tables as
+ * paragraphs) that holds a table with two columns headed `Field` and `Value`, read with the GFM
+ * table parser (positions point into the body).
  */
 export function findOverviewTable(body: string, root: Root): Table | null {
   for (const node of root.children) {
     if (node.type !== "paragraph" && node.type !== "table") continue;
     const start = startOffset(node);
     const end = endOffset(node);
-    if (!OVERVIEW_HEADER.test(body.slice(start, end))) continue;
-    const table = parseSlice(body, start, end).children.find(isOverviewTable);
+    if (!mayHoldOverview(body, start, end)) continue;
+    const table = overviewTableIn(body, start, end);
     if (table) return table;
   }
   return null;
+}
+
+/**
+ * The same table found from the line scanner's runs of paragraph lines, without the document
+ * parse; undefined when a run that may hold it is not certainly one paragraph (the caller then
+ * parses the document).
+ */
+export function findOverviewTableInRuns(
+  body: string,
+  runs: readonly ScannedRun[],
+): Table | null | undefined {
+  for (const run of runs) {
+    if (!mayHoldOverview(body, run.start, run.end)) continue;
+    if (!run.paragraph) return undefined;
+    const table = overviewTableIn(body, run.start, run.end);
+    if (table) return table;
+  }
+  return null;
+}
+
+function mayHoldOverview(body: string, start: number, end: number): boolean {
+  const text = body.slice(start, end);
+  return text.includes("|") && OVERVIEW_HEADER.test(text);
+}
+
+function overviewTableIn(body: string, start: number, end: number): Table | null {
+  return parseSlice(body, start, end, "tables").children.find(isOverviewTable) ?? null;
 }
 
 function isOverviewTable(node: Root["children"][number]): node is Table {
@@ -86,7 +114,7 @@ export function readMetaRaw(
   }
   for (const block of blocks) {
     if (block.kind !== "meta") continue;
-    const text = sourceOf(body, block.nodes).trim();
+    const text = blockText(body, block);
     put(block.field, isEmptyContent(text) ? "" : text);
   }
   return { raw, repeated: [...repeated] };

@@ -1,59 +1,95 @@
-import type { Heading, Root, RootContent } from "mdast";
 import { metaFieldNamed, type SectionName, sectionNamed } from "./field-names.js";
-import { plainText } from "./markdown.js";
+import { normalizeNewlines } from "./markdown.js";
 import type { BodyShape, MetaField } from "./types.js";
 
-/** A heading and the top-level nodes under it, up to the next heading that ends it. */
-export type Block =
-  | { kind: "preamble"; nodes: RootContent[] }
-  | { kind: "meta"; field: MetaField; heading: Heading; title: string; nodes: RootContent[] }
-  | { kind: "section"; name: SectionName; heading: Heading; title: string; nodes: RootContent[] }
-  | { kind: "unknown"; heading: Heading; title: string; nodes: RootContent[] };
+/** What the splitting needs to know of a top-level heading. */
+export interface HeadingFacts {
+  depth: number;
+  /** The heading's text without markup, trimmed. */
+  title: string;
+}
 
-type HeadedBlock = Exclude<Block, { kind: "preamble" }>;
+/**
+ * Where a block lies in the body. The content is the markdown under the heading up to the next
+ * heading that starts a block; it may carry blank lines at either end.
+ */
+export interface BlockRange {
+  /** Offset of the block's heading (0 for the preamble). */
+  start: number;
+  contentStart: number;
+  contentEnd: number;
+  /**
+   * The marker that closes a fenced code block or HTML comment the content ends in (one that runs
+   * to the end of the body), or "" (see `closerFor`).
+   */
+  closer: string;
+}
+
+/** The text before the first heading, or a heading and what follows it up to the next block. */
+export type Block =
+  | ({ kind: "preamble" } & BlockRange)
+  | ({ kind: "meta"; field: MetaField; depth: number; title: string } & BlockRange)
+  | ({ kind: "section"; name: SectionName; depth: number; title: string } & BlockRange)
+  | ({ kind: "unknown"; depth: number; title: string } & BlockRange);
+
+/** A block without its place in the body. */
+export type BlockHead =
+  | { kind: "preamble" }
+  | { kind: "meta"; field: MetaField; depth: number; title: string }
+  | { kind: "section"; name: SectionName; depth: number; title: string }
+  | { kind: "unknown"; depth: number; title: string };
 
 /**
  * A body shaped like a rendered issue form opens with a level-3 heading and has no heading of
  * another level: there, a heading that names no field is part of the answer above it.
  */
-export function detectShape(root: Root, hasOverviewTable: boolean): BodyShape {
-  const headings = root.children.filter((node): node is Heading => node.type === "heading");
-  const first = root.children[0];
-  if (first?.type === "heading" && first.depth === 3 && headings.every((h) => h.depth === 3)) {
+export function detectShape(
+  headings: readonly HeadingFacts[],
+  opensWithHeading: boolean,
+  hasOverviewTable: boolean,
+): BodyShape {
+  if (opensWithHeading && headings[0]?.depth === 3 && headings.every((h) => h.depth === 3)) {
     return "form";
   }
   return hasOverviewTable ? "canonical" : "freeform";
 }
 
 /**
- * Splits the top-level nodes into blocks. Headings that name a field or a section always start
- * a block. Other headings start one only outside a form-shaped body, and only when they are not
- * deeper than the heading of the block they are in.
+ * Which top-level headings start a block, in order, each with the block it starts. Headings that
+ * name a field or a section always start one. Other headings start one only outside a form-shaped
+ * body, and only when they are not deeper than the heading of the block they are in.
  */
-export function splitBlocks(root: Root, shape: BodyShape): Block[] {
-  const blocks: Block[] = [{ kind: "preamble", nodes: [] }];
-  let current: Block = blocks[0] as Block;
-  for (const node of root.children) {
-    if (node.type === "heading") {
-      const next = blockFor(node, current, shape);
-      if (next) {
-        blocks.push(next);
-        current = next;
-        continue;
-      }
-    }
-    current.nodes.push(node);
+export function blockHeadings<H extends HeadingFacts>(
+  headings: readonly H[],
+  shape: BodyShape,
+): { heading: H; head: Exclude<BlockHead, { kind: "preamble" }> }[] {
+  const starts: { heading: H; head: Exclude<BlockHead, { kind: "preamble" }> }[] = [];
+  let currentDepth: number | null = null;
+  for (const heading of headings) {
+    const head = blockFor(heading, currentDepth, shape);
+    if (!head) continue;
+    starts.push({ heading, head });
+    currentDepth = head.depth;
   }
-  return blocks;
+  return starts;
 }
 
-function blockFor(heading: Heading, current: Block, shape: BodyShape): HeadedBlock | null {
-  const title = plainText(heading).trim();
+function blockFor(
+  heading: HeadingFacts,
+  currentDepth: number | null,
+  shape: BodyShape,
+): Exclude<BlockHead, { kind: "preamble" }> | null {
+  const { depth, title } = heading;
   const field = metaFieldNamed(title);
-  if (field) return { kind: "meta", field, heading, title, nodes: [] };
+  if (field) return { kind: "meta", field, depth, title };
   const section = sectionNamed(title);
-  if (section) return { kind: "section", name: section, heading, title, nodes: [] };
+  if (section) return { kind: "section", name: section, depth, title };
   if (shape === "form") return null;
-  if (current.kind !== "preamble" && heading.depth > current.heading.depth) return null;
-  return { kind: "unknown", heading, title, nodes: [] };
+  if (currentDepth !== null && depth > currentDepth) return null;
+  return { kind: "unknown", depth, title };
+}
+
+/** The markdown of a block's content, `\n` line endings, trimmed. */
+export function blockText(body: string, block: Block): string {
+  return normalizeNewlines(body.slice(block.contentStart, block.contentEnd)).trim();
 }

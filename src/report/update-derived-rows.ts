@@ -1,7 +1,8 @@
 import { DERIVED_ROWS, type DerivedRow, derivedRowNamed } from "./field-names.js";
 import { cell } from "./fill-report.js";
-import { endOffset, parseDocument, plainText, startOffset } from "./markdown.js";
-import { cellSource, findOverviewTable } from "./read-meta-raw.js";
+import { endOffset, plainText, startOffset } from "./markdown.js";
+import { cellSource } from "./read-meta-raw.js";
+import { locateOverviewTable } from "./read-structure.js";
 import { renderDerivedRows } from "./render-derived.js";
 import type { ParsedReport } from "./types.js";
 
@@ -17,7 +18,7 @@ export interface DerivedUpdate {
  * is added at the end of the table. Returns null when the body has no Overview table.
  */
 export function updateDerivedRows(body: string, parsed: ParsedReport): DerivedUpdate | null {
-  const table = findOverviewTable(body, parseDocument(body));
+  const table = locateOverviewTable(body);
   if (!table) return null;
   const wanted = renderDerivedRows(parsed.durations, parsed.actionItems);
   const edits: { start: number; end: number; text: string }[] = [];

@@ -1,0 +1,139 @@
+import type { Heading, Root, RootContent, Table } from "mdast";
+import {
+  closerFor,
+  endOffset,
+  parseDocument,
+  parseSlice,
+  plainText,
+  startOffset,
+} from "./markdown.js";
+import { findOverviewTable, findOverviewTableInRuns } from "./read-meta-raw.js";
+import { scanBlocks } from "./scan-blocks.js";
+import { type Block, type BlockHead, blockHeadings, detectShape } from "./split-blocks.js";
+import type { BodyShape } from "./types.js";
+
+/**
+ * How a body is read: "lines" when the line scanner was sure of its headings (only the Overview
+ * table and the action items are parsed, each on its own), "document" when the whole body was
+ * parsed. Both give the same blocks, table and nodes.
+ */
+export type StructurePath = "lines" | "document";
+
+/** The blocks of a body, its shape and its Overview table, with its markdown parsed only on demand. */
+export interface BodyStructure {
+  path: StructurePath;
+  shape: BodyShape;
+  blocks: Block[];
+  table: Table | null;
+  /** The top-level nodes of a block's content (GFM task items read), offsets into the body. */
+  nodesOf(block: Block): RootContent[];
+  /** The whole body, parsed for its structure (see `parseDocument`). */
+  document(): Root;
+}
+
+/**
+ * Reads the structure of a body: with the line scanner where it is sure, with the document parse
+ * otherwise. `path: "document"` forces the document parse (tests compare the two).
+ */
+export function readStructure(body: string, path: "auto" | StructurePath = "auto"): BodyStructure {
+  if (path !== "document") {
+    const structure = readByLines(body);
+    if (structure) return structure;
+  }
+  return readByDocument(body);
+}
+
+/** The Overview table of a body, found as `readStructure` finds it. */
+export function locateOverviewTable(
+  body: string,
+  path: "auto" | StructurePath = "auto",
+): Table | null {
+  if (path !== "document") {
+    const scan = scanBlocks(body);
+    const table = scan ? findOverviewTableInRuns(body, scan.runs) : undefined;
+    if (table !== undefined) return table;
+  }
+  return findOverviewTable(body, parseDocument(body));
+}
+
+function readByLines(body: string): BodyStructure | null {
+  const scan = scanBlocks(body);
+  if (!scan) return null;
+  const table = findOverviewTableInRuns(body, scan.runs);
+  if (table === undefined) return null;
+  const shape = detectShape(scan.headings, scan.opensWithHeading, table !== null);
+  const starts = blockHeadings(scan.headings, shape);
+  const blocks: Block[] = [
+    { kind: "preamble", start: 0, contentStart: 0, contentEnd: body.length, closer: "" },
+  ];
+  for (const { heading, head } of starts) {
+    const previous = blocks[blocks.length - 1] as Block;
+    previous.contentEnd = heading.start;
+    blocks.push({
+      ...head,
+      start: heading.start,
+      contentStart: heading.next,
+      contentEnd: body.length,
+      closer: "",
+    });
+  }
+  (blocks[blocks.length - 1] as Block).closer = scan.openAtEnd;
+  let root: Root | null = null;
+  return {
+    path: "lines",
+    shape,
+    blocks,
+    table,
+    // A block's content starts after a top-level heading and ends at the next one (or the end of
+    // the body), so micromark reads the slice as it reads that part of the whole body.
+    nodesOf: (block) =>
+      parseSlice(body, block.contentStart, block.contentEnd, "task items").children,
+    document: () => {
+      root ??= parseDocument(body);
+      return root;
+    },
+  };
+}
+
+function readByDocument(body: string): BodyStructure {
+  const root = parseDocument(body);
+  const table = findOverviewTable(body, root);
+  const headings = root.children
+    .filter((node): node is Heading => node.type === "heading")
+    .map((node) => ({ node, depth: node.depth, title: plainText(node).trim() }));
+  const shape = detectShape(headings, root.children[0]?.type === "heading", table !== null);
+  const starts = new Map(
+    blockHeadings(headings, shape).map(({ heading, head }) => [heading.node, head]),
+  );
+  const groups: { head: BlockHead; heading: Heading | null; nodes: RootContent[] }[] = [
+    { head: { kind: "preamble" }, heading: null, nodes: [] },
+  ];
+  for (const node of root.children) {
+    const head = node.type === "heading" ? starts.get(node) : undefined;
+    if (head) groups.push({ head, heading: node as Heading, nodes: [] });
+    else (groups[groups.length - 1] as (typeof groups)[number]).nodes.push(node);
+  }
+  const nodes = new Map<Block, RootContent[]>();
+  const blocks = groups.map((group): Block => {
+    const first = group.nodes[0];
+    const last = group.nodes[group.nodes.length - 1];
+    const headingEnd = group.heading ? endOffset(group.heading) : 0;
+    const block: Block = {
+      ...group.head,
+      start: group.heading ? startOffset(group.heading) : 0,
+      contentStart: first ? startOffset(first) : headingEnd,
+      contentEnd: last ? endOffset(last) : headingEnd,
+      closer: closerFor(body, last),
+    };
+    nodes.set(block, group.nodes);
+    return block;
+  });
+  return {
+    path: "document",
+    shape,
+    blocks,
+    table,
+    nodesOf: (block) => nodes.get(block) ?? [],
+    document: () => root,
+  };
+}

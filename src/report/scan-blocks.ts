@@ -1,0 +1,256 @@
+/**
+ * A line scanner that finds the top-level ATX headings of a report body without running the
+ * markdown parser, for the bodies where that is certain: it returns null ("not sure") as soon as
+ * the body holds anything that could make micromark see the structure differently, and the caller
+ * then parses the whole document. Offsets point into the body as given (`\r\n` and lone `\r` are
+ * line endings, as they are for micromark).
+ */
+
+/** A top-level ATX heading (`## Summary`) at the start of a line. */
+export interface ScannedHeading {
+  /** Offset of the heading line. */
+  start: number;
+  /** Offset of the line after it (after its line ending), or the body's length. */
+  next: number;
+  depth: number;
+  /** The heading's text, trimmed, as `plainText(heading).trim()` reads it. */
+  title: string;
+}
+
+/**
+ * A run of lines that are neither blank, headings, fenced code nor HTML comments: the only place
+ * a top-level paragraph (and so a GFM table) can be.
+ */
+export interface ScannedRun {
+  start: number;
+  /** End of the run's last line, before trailing spaces and tabs. */
+  end: number;
+  /**
+   * True when the run is certainly one top-level paragraph: its first line starts at the margin
+   * with a letter or `|`, and every other line with spaces then a letter or `|`, so no line of it
+   * opens a list, a quote, a thematic break or a definition.
+   */
+  paragraph: boolean;
+}
+
+export interface BlockScan {
+  headings: ScannedHeading[];
+  runs: ScannedRun[];
+  /** True when the first line that is not blank is a heading. */
+  opensWithHeading: boolean;
+  /**
+   * The marker that closes the fenced code block or HTML comment the body ends in (it runs to the
+   * end of the body), or "" when the body ends outside one: what `closerFor` gives for the last
+   * node of the last block.
+   */
+  openAtEnd: string;
+}
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+const HASH = 0x23;
+const BACKTICK = 0x60;
+const TILDE = 0x7e;
+const LESS_THAN = 0x3c;
+const PIPE = 0x7c;
+
+/** A line that underlines the paragraph above it into a setext heading. */
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+/** Characters that make a heading's text differ from its source: inline markup, references, NUL. */
+const INLINE_MARKUP = /[*_`[\]<>\\&~\0]/;
+/** A fence-like line whose tail is whitespace micromark does not take as such (`closerFor` does). */
+const ODD_FENCE_TAIL = /^ {0,3}(?:`{3,}|~{3,})[ \t]*[^\S \t]\s*$/;
+
+/**
+ * Scans a body for its top-level ATX headings, or returns null when it cannot be sure that
+ * micromark would find exactly these. Not sure: setext underlines under a non-blank line, headings,
+ * fences or HTML indented by spaces, tabs before a line's text, HTML other than comments (and the
+ * odd `<!-->` comment), heading text with inline markup, a byte order mark anywhere (micromark drops
+ * one at the start of a parse, which would shift offsets).
+ */
+export function scanBlocks(body: string): BlockScan | null {
+  if (body.includes("\uFEFF")) return null;
+  const hasCR = body.includes("\r");
+  const length = body.length;
+  const headings: ScannedHeading[] = [];
+  const runs: ScannedRun[] = [];
+  let opensWithHeading: boolean | null = null;
+  let run: ScannedRun | null = null;
+  let previousBlank = true;
+  /** The open fence's character and length, when inside fenced code. */
+  let fenceChar = 0;
+  let fenceLength = 0;
+  let inComment = false;
+
+  const endRun = (): void => {
+    if (run) runs.push(run);
+    run = null;
+  };
+
+  let start = 0;
+  while (start < length) {
+    let end = hasCR ? lineEnd(body, start) : body.indexOf("\n", start);
+    if (end === -1) end = length;
+    let next = end;
+    if (next < length)
+      next += body.charCodeAt(next) === CR && body.charCodeAt(next + 1) === LF ? 2 : 1;
+    const lineStart = start;
+    start = next;
+
+    if (inComment) {
+      if (body.slice(lineStart, end).includes("-->")) inComment = false;
+      previousBlank = false;
+      continue;
+    }
+    if (fenceLength > 0) {
+      const line = body.slice(lineStart, end);
+      if (ODD_FENCE_TAIL.test(line)) return null;
+      if (closesFence(line, fenceChar, fenceLength)) fenceLength = 0;
+      previousBlank = false;
+      continue;
+    }
+
+    let indent = 0;
+    while (body.charCodeAt(lineStart + indent) === SPACE) indent += 1;
+    const first = lineStart + indent < end ? body.charCodeAt(lineStart + indent) : -1;
+    if (first === -1 || (first === TAB && isBlank(body, lineStart, end))) {
+      endRun();
+      previousBlank = true;
+      continue;
+    }
+    if (first === TAB) return null;
+    if (!previousBlank && SETEXT_UNDERLINE.test(body.slice(lineStart, end))) return null;
+    previousBlank = false;
+
+    if (indent > 0) {
+      if (indent <= 3 && (first === HASH || first === LESS_THAN)) return null;
+      if ((first === BACKTICK || first === TILDE) && runOf(body, lineStart + indent, end) >= 3) {
+        return null;
+      }
+      opensWithHeading ??= false;
+      extendRun(body, lineStart, end, indent, first);
+      continue;
+    }
+
+    if (first === HASH) {
+      const heading = atxHeading(body, lineStart, end, next);
+      if (heading === undefined) return null;
+      if (heading) {
+        endRun();
+        opensWithHeading ??= true;
+        headings.push(heading);
+        continue;
+      }
+    } else if (first === BACKTICK || first === TILDE) {
+      const fence = runOf(body, lineStart, end);
+      if (fence >= 3 && (first === TILDE || !body.slice(lineStart + fence, end).includes("`"))) {
+        endRun();
+        opensWithHeading ??= false;
+        fenceChar = first;
+        fenceLength = fence;
+        continue;
+      }
+    } else if (first === LESS_THAN) {
+      if (!body.startsWith("<!--", lineStart)) return null;
+      // micromark closes `<!-->` and `<!--->` on the spot, `closerFor` does not: leave them to the
+      // document parse.
+      if (body.startsWith(">", lineStart + 4) || body.startsWith("->", lineStart + 4)) return null;
+      endRun();
+      opensWithHeading ??= false;
+      inComment = !body.slice(lineStart + 4, end).includes("-->");
+      continue;
+    }
+    opensWithHeading ??= false;
+    extendRun(body, lineStart, end, 0, first);
+  }
+  endRun();
+
+  let openAtEnd = "";
+  if (fenceLength > 0) openAtEnd = String.fromCharCode(fenceChar).repeat(fenceLength);
+  else if (inComment) openAtEnd = "-->";
+  return { headings, runs, opensWithHeading: opensWithHeading === true, openAtEnd };
+
+  function extendRun(text: string, lineStart: number, end: number, indent: number, first: number) {
+    let last = end;
+    while (last > lineStart && isSpaceOrTab(text.charCodeAt(last - 1))) last -= 1;
+    const plain = first === PIPE || isAsciiLetter(first);
+    if (run) {
+      run.end = last;
+      run.paragraph &&= plain;
+    } else {
+      run = { start: lineStart, end: last, paragraph: plain && indent === 0 };
+    }
+  }
+}
+
+/** The end of the line that starts at `start`: the next `\n` or `\r`, or the body's end. */
+function lineEnd(body: string, start: number): number {
+  for (let index = start; index < body.length; index += 1) {
+    const code = body.charCodeAt(index);
+    if (code === LF || code === CR) return index;
+  }
+  return body.length;
+}
+
+function isBlank(body: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index += 1) {
+    if (!isSpaceOrTab(body.charCodeAt(index))) return false;
+  }
+  return true;
+}
+
+function isSpaceOrTab(code: number): boolean {
+  return code === SPACE || code === TAB;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+/** How many times the character at `start` repeats from there. */
+function runOf(body: string, start: number, end: number): number {
+  const code = body.charCodeAt(start);
+  let index = start;
+  while (index < end && body.charCodeAt(index) === code) index += 1;
+  return index - start;
+}
+
+/** A closing fence: up to three spaces, the fence character at least as often, then only spaces or tabs. */
+function closesFence(line: string, char: number, length: number): boolean {
+  let index = 0;
+  while (index < 3 && line.charCodeAt(index) === SPACE) index += 1;
+  let count = 0;
+  while (line.charCodeAt(index) === char) {
+    index += 1;
+    count += 1;
+  }
+  if (count < length) return false;
+  for (; index < line.length; index += 1) {
+    if (!isSpaceOrTab(line.charCodeAt(index))) return false;
+  }
+  return true;
+}
+
+/**
+ * The ATX heading on a line that starts with `#`: null when the line is not one (`#tag`,
+ * `####### seven`), undefined when its text holds markup the scanner does not read.
+ */
+function atxHeading(
+  body: string,
+  start: number,
+  end: number,
+  next: number,
+): ScannedHeading | null | undefined {
+  const depth = runOf(body, start, end);
+  if (depth > 6) return null;
+  if (start + depth < end && !isSpaceOrTab(body.charCodeAt(start + depth))) return null;
+  let text = body.slice(start + depth, end);
+  if (INLINE_MARKUP.test(text)) return undefined;
+  // The closing sequence: `#`s after a space or tab (or alone), then only spaces or tabs.
+  text = text.replace(/[ \t]+$/, "");
+  const closing = /(^|[ \t])#+$/.exec(text);
+  if (closing) text = text.slice(0, closing.index);
+  return { start, next, depth, title: text.trim() };
+}
