@@ -6,6 +6,10 @@
  *
  * The data is generated from a fixed seed, so every run reads the same reports.
  */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { DateTime } from "luxon";
 import type { AnalyticsIssue } from "../src/analytics/analytics-issue.js";
@@ -213,7 +217,7 @@ const body = renderMonthlyReport(result, { repo: "acme/disruptions", reportLabel
 const rendered = performance.now();
 sample();
 
-console.log(JSON.stringify(result.figures, null, 2));
+if (process.env.SHOW_FIGURES) console.log(JSON.stringify(result.figures, null, 2));
 console.log(`markdown: ${body.length} characters`);
 console.log(
   `time: ${((rendered - start) / 1000).toFixed(2)} s in all — parse ${((read - start) / 1000).toFixed(2)} s (${((read - start) / records.length).toFixed(2)} ms a report), figures ${(computed - read).toFixed(0)} ms, markdown ${(rendered - computed).toFixed(0)} ms`,
@@ -222,4 +226,51 @@ const gc = (globalThis as { gc?: () => void }).gc;
 gc?.();
 console.log(
   `memory: peak rss ${mb(process.resourceUsage().maxRSS * 1024)} (process high-water mark, generation included), heap ${mb(peakHeap)} at its highest sample${gc ? `, ${mb(process.memoryUsage().heapUsed)} live after a full GC (issues, records and result)` : ""}`,
+);
+
+/*
+ * The same report as a user runs it: `disruptions report --input issues.json` (the built CLI) in a
+ * process of its own, so that its peak memory is the command's alone, not the generator's.
+ */
+const file = join(mkdtempSync(join(tmpdir(), "disruptions-bench-")), "issues.json");
+writeFileSync(
+  file,
+  JSON.stringify(
+    issues.map((issue) => ({
+      number: issue.number,
+      title: issue.title,
+      url: issue.url,
+      body: issue.body,
+      labels: issue.labels.map((name) => ({ name })),
+      state: issue.state.toUpperCase(),
+      stateReason: issue.stateReason?.toUpperCase() ?? "",
+      createdAt: issue.createdAt,
+      closedAt: issue.closedAt,
+    })),
+  ),
+);
+const cli = new URL("../dist/cli/main.js", import.meta.url).href;
+const child = spawnSync(
+  process.execPath,
+  [
+    "--input-type=module",
+    "-e",
+    `const { runCli } = await import(${JSON.stringify(cli)});
+     const started = performance.now();
+     let out = 0;
+     const code = await runCli(${JSON.stringify(["report", "--month", MONTH, "--tz", ZONE, "--now", NOW.toISO(), "--format", "markdown", "--input", file])}, {
+       stdin: process.stdin, stdout: (text) => { out += text.length; }, stderr: (text) => process.stderr.write(text),
+     });
+     console.log(JSON.stringify({ code, out, ms: performance.now() - started, maxRss: process.resourceUsage().maxRSS * 1024 }));`,
+  ],
+  { encoding: "utf8" },
+);
+const run = JSON.parse(child.stdout.trim().split("\n").at(-1) ?? "{}") as {
+  code: number;
+  out: number;
+  ms: number;
+  maxRss: number;
+};
+console.log(
+  `CLI (disruptions report --input, ${(statSync(file).size / 1024 / 1024).toFixed(0)} MB of JSON): exit ${run.code}, ${(run.ms / 1000).toFixed(2)} s (reading the file included), peak rss ${mb(run.maxRss)}`,
 );

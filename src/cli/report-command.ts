@@ -1,6 +1,6 @@
 import { Octokit } from "@octokit/rest";
 import { DateTime } from "luxon";
-import { readIssuesJson } from "../analytics/analytics-issue.js";
+import { type AnalyticsIssue, readIssuesJson } from "../analytics/analytics-issue.js";
 import { computeMonthlyMetrics } from "../analytics/compute-monthly-metrics.js";
 import { isMonth } from "../analytics/month.js";
 import { renderMonthlyReport } from "../analytics/render-monthly-report.js";
@@ -53,16 +53,8 @@ export async function runReportCommand(args: ReportArgs, io: ReportIo): Promise<
 
   if (args.input !== undefined) {
     const config = withZone(DEFAULT_CONFIG, args.tz);
-    const text = await readInput(args.input, io.stdin);
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new UsageError(`${args.input === "-" ? "standard input" : args.input} is not JSON`);
-    }
-    const read = readIssuesJson(json);
-    if ("error" in read) throw new UsageError(read.error);
-    const result = computeMonthlyMetrics(read.issues, {
+    const issues = await readIssuesFile(args.input, io.stdin);
+    const result = computeMonthlyMetrics(issues, {
       month,
       timeZone: config.timeZone,
       now,
@@ -73,7 +65,7 @@ export async function runReportCommand(args: ReportArgs, io: ReportIo): Promise<
         result,
         format,
         { repo: "OWNER/REPO", reportLabel: config.labels.report },
-        read.issues[0]?.url,
+        issues[0]?.url,
       ),
     );
     return 0;
@@ -112,6 +104,26 @@ export async function runReportCommand(args: ReportArgs, io: ReportIo): Promise<
   if (io.stderrIsTTY && pages > 1) io.stderr("\n");
   io.stdout(format === "json" ? `${JSON.stringify(result.figures, null, 2)}\n` : `${markdown}\n`);
   return 0;
+}
+
+/**
+ * The issues of a JSON file. In a function of its own so that the file's text and its parsed form
+ * can be collected once the issues are read (10,000 reports are some 30 MB of JSON).
+ */
+async function readIssuesFile(
+  file: string,
+  stdin: NodeJS.ReadableStream,
+): Promise<AnalyticsIssue[]> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readInput(file, stdin));
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    throw new UsageError(`${file === "-" ? "standard input" : file} is not JSON`);
+  }
+  const read = readIssuesJson(json);
+  if ("error" in read) throw new UsageError(read.error);
+  return read.issues;
 }
 
 function output(

@@ -8,6 +8,7 @@ import {
   plainText,
   startOffset,
 } from "./markdown.js";
+import { readPlainTable } from "./read-plain-table.js";
 import type { ScannedRun } from "./scan-blocks.js";
 import { type Block, blockText } from "./split-blocks.js";
 import type { MetaField } from "./types.js";
@@ -55,6 +56,13 @@ function mayHoldOverview(body: string, start: number, end: number): boolean {
 }
 
 function overviewTableIn(body: string, start: number, end: number): Table | null {
+  const plain = readPlainTable(body, start, end);
+  if (plain) return isOverviewTable(plain) ? plain : null;
+  return parseOverviewTable(body, start, end);
+}
+
+/** The Overview table in a slice, read by the GFM table parser (exported to test `readPlainTable` against it). */
+export function parseOverviewTable(body: string, start: number, end: number): Table | null {
   return parseSlice(body, start, end, "tables").children.find(isOverviewTable) ?? null;
 }
 

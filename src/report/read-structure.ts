@@ -8,6 +8,7 @@ import {
   startOffset,
 } from "./markdown.js";
 import { findOverviewTable, findOverviewTableInRuns } from "./read-meta-raw.js";
+import { readPlainTaskList } from "./read-plain-task-list.js";
 import { scanBlocks } from "./scan-blocks.js";
 import { type Block, type BlockHead, blockHeadings, detectShape } from "./split-blocks.js";
 import type { BodyShape } from "./types.js";
@@ -86,7 +87,10 @@ function readByLines(body: string): BodyStructure | null {
     table,
     // A block's content starts after a top-level heading and ends at the next one (or the end of
     // the body), so micromark reads the slice as it reads that part of the whole body.
+    // A flat list of one-line task items (what the form's placeholder asks for) is read without
+    // the parser; anything else is parsed.
     nodesOf: (block) =>
+      readPlainTaskList(body, block.contentStart, block.contentEnd) ??
       parseSlice(body, block.contentStart, block.contentEnd, "task items").children,
     document: () => {
       root ??= parseDocument(body);
