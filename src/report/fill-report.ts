@@ -2,6 +2,7 @@ import type { DateTime } from "luxon";
 import { DERIVED_ROWS, META_NAMES, SECTION_ORDER, type SectionName } from "./field-names.js";
 import { type ParseOptions, parseReport } from "./parse-report.js";
 import { formatTime, parseTime } from "./parse-time.js";
+import { stripInlineMarkup } from "./read-values.js";
 import { renderDerivedRows } from "./render-derived.js";
 import { describeSeverity } from "./severity-scale.js";
 import {
@@ -95,7 +96,8 @@ function canonicalValue(parsed: ParsedReport, field: MetaField, raw: string): st
     const time = parsed.times[field as TimeField];
     if (!time) return null;
     // A time typed without a zone is shown back with the zone it was read in.
-    return hasZone(raw) ? raw : `${raw} ${zoneLabel(time)}`;
+    const typed = stripInlineMarkup(raw);
+    return hasZone(typed) ? raw : `${typed} ${zoneLabel(time)}`;
   }
   switch (field) {
     case "services":

@@ -2,7 +2,7 @@ import type { Root, Table, TableCell } from "mdast";
 import { metaFieldNamed } from "./field-names.js";
 import {
   endOffset,
-  isEmptyContent,
+  isPlaceholder,
   normalizeNewlines,
   parseSlice,
   plainText,
@@ -122,8 +122,9 @@ export function readMetaRaw(
   }
   for (const block of blocks) {
     if (block.kind !== "meta") continue;
-    const text = blockText(body, block);
-    put(block.field, isEmptyContent(text) ? "" : text);
+    // `\|` reads as a pipe in markdown, as it does in a table cell: the value is the same either way.
+    const text = blockText(body, block).replace(/\\\|/g, "|");
+    put(block.field, isPlaceholder(text) ? "" : text);
   }
   return { raw, repeated: [...repeated] };
 }

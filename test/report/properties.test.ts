@@ -67,7 +67,9 @@ function isStructure(line: string): boolean {
     line === "_No response_" ||
     line === "None" ||
     /^`{3,}/.test(line) ||
-    /^\|?[\s|:-]*-{3,}[\s|:-]*$/.test(line)
+    /^\|?[\s|:-]*-{3,}[\s|:-]*$/.test(line) ||
+    // A setext underline: the line above it becomes a heading, which the filled report keeps as `## text`.
+    /^(=+|-+)$/.test(line)
   );
 }
 
