@@ -17,6 +17,7 @@ import { metricsFromRecords } from "../src/analytics/compute-monthly-metrics.js"
 import { readReportRecords } from "../src/analytics/read-report-record.js";
 import { renderMonthlyReport } from "../src/analytics/render-monthly-report.js";
 import { DEFAULT_CONFIG, DEFAULT_TYPES } from "../src/config/config.js";
+import { seeded } from "../src/demo/sample-reports.js";
 
 const COUNT = Number(process.argv[2] ?? 10_000);
 const MONTH = "2026-10";
@@ -24,17 +25,7 @@ const ZONE = "Europe/Berlin";
 const NOW = DateTime.fromISO("2026-11-01T09:00:00", { zone: ZONE });
 const config = { ...DEFAULT_CONFIG, timeZone: ZONE };
 
-/** mulberry32: a small seeded generator, so the data set is the same on every run. */
-function generator(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = generator(20261101);
+const random = seeded(20261101);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
 const between = (low: number, high: number): number =>
   low + Math.floor(random() * (high - low + 1));

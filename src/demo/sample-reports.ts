@@ -3,8 +3,8 @@ import type { SeedIssue } from "../local-github/index.js";
 import { renderFilled } from "../report/fill-report.js";
 import { parseReport } from "../report/parse-report.js";
 
-/** mulberry32: a small seeded generator, so the sample year is the same on every run. */
-function seeded(seed: number): () => number {
+/** mulberry32: a small seeded generator, so generated data is the same on every run. */
+export function seeded(seed: number): () => number {
   let state = seed;
   return () => {
     state = (state + 0x6d2b79f5) | 0;

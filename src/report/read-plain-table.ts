@@ -1,4 +1,5 @@
 import type { Table, TableCell, TableRow, Text } from "mdast";
+import { offsetSpan } from "./offset-span.js";
 
 /**
  * Characters that can make a table cell more than plain text: escapes, code, emphasis,
@@ -45,7 +46,7 @@ export function readPlainTable(body: string, start: number, end: number): Table 
     type: "table",
     align: [null, null],
     children: rows,
-    position: span(first.start, last.end),
+    position: offsetSpan(first.start, last.end),
   };
 }
 
@@ -56,7 +57,7 @@ function readRow(body: string, start: number, end: number): TableRow | null {
   if (pipes.length !== 3) return null;
   const [open, middle, close] = pipes as [number, number, number];
   const cells = [cell(body, open, middle, middle), cell(body, middle, close, close + 1)];
-  return { type: "tableRow", children: cells, position: span(start, end) };
+  return { type: "tableRow", children: cells, position: offsetSpan(start, end) };
 }
 
 /** A cell from its opening pipe to `cellEnd`; its text is what lies between the pipes, trimmed. */
@@ -66,11 +67,8 @@ function cell(body: string, pipe: number, nextPipe: number, cellEnd: number): Ta
   while (from < to && body.charCodeAt(from) === 32) from += 1;
   while (to > from && body.charCodeAt(to - 1) === 32) to -= 1;
   const children: Text[] =
-    from < to ? [{ type: "text", value: body.slice(from, to), position: span(from, to) }] : [];
-  return { type: "tableCell", children, position: span(pipe, cellEnd) };
-}
-
-/** Only offsets are read from these positions; line and column are not kept. */
-function span(start: number, end: number): NonNullable<Table["position"]> {
-  return { start: { line: 0, column: 0, offset: start }, end: { line: 0, column: 0, offset: end } };
+    from < to
+      ? [{ type: "text", value: body.slice(from, to), position: offsetSpan(from, to) }]
+      : [];
+  return { type: "tableCell", children, position: offsetSpan(pipe, cellEnd) };
 }

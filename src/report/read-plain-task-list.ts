@@ -1,4 +1,5 @@
 import type { List, ListItem, Paragraph, Text } from "mdast";
+import { offsetSpan } from "./offset-span.js";
 
 /** `- [ ] text` or `- [x] text`: a task item on one line, nothing that could nest or continue it. */
 const TASK_LINE = /^- \[([ xX])\] (?=\S)/;
@@ -40,7 +41,7 @@ export function readPlainTaskList(body: string, start: number, end: number): Lis
     start: null,
     spread: blankBetween,
     children: items,
-    position: span(first.position?.start.offset ?? start, last.position?.end.offset ?? end),
+    position: offsetSpan(first.position?.start.offset ?? start, last.position?.end.offset ?? end),
   };
   return [list];
 }
@@ -51,23 +52,18 @@ function item(body: string, lineStart: number, lineEnd: number, checked: boolean
   const text: Text = {
     type: "text",
     value: body.slice(textStart + 4, lineEnd),
-    position: span(textStart, lineEnd),
+    position: offsetSpan(textStart, lineEnd),
   };
   const paragraph: Paragraph = {
     type: "paragraph",
     children: [text],
-    position: span(textStart, lineEnd),
+    position: offsetSpan(textStart, lineEnd),
   };
   return {
     type: "listItem",
     spread: false,
     checked,
     children: [paragraph],
-    position: span(lineStart, lineEnd),
+    position: offsetSpan(lineStart, lineEnd),
   };
-}
-
-/** Only offsets are read from these positions. */
-function span(start: number, end: number): NonNullable<List["position"]> {
-  return { start: { line: 0, column: 0, offset: start }, end: { line: 0, column: 0, offset: end } };
 }
