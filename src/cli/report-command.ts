@@ -49,10 +49,12 @@ export async function runReportCommand(args: ReportArgs, io: ReportIo): Promise<
     throw new UsageError("report needs one source: --input FILE or --repo OWNER/NAME");
   }
   if (args.publish && !args.repo) throw new UsageError("--publish needs --repo OWNER/NAME");
-  const now = readNow(args.now, io.clock);
+  // Checked before any work; read again in the report's zone once that is known.
+  readNow(args.now, io.clock, "UTC");
 
   if (args.input !== undefined) {
     const config = withZone(DEFAULT_CONFIG, args.tz);
+    const now = readNow(args.now, io.clock, config.timeZone);
     const issues = await readIssuesFile(args.input, io.stdin);
     const result = computeMonthlyMetrics(issues, {
       month,
@@ -88,6 +90,7 @@ export async function runReportCommand(args: ReportArgs, io: ReportIo): Promise<
     );
   }
   const config = withZone(loaded.config, args.tz);
+  const now = readNow(args.now, io.clock, config.timeZone);
   let pages = 0;
   const onPage = (count: number): void => {
     pages += 1;
@@ -138,9 +141,10 @@ function output(
   return `${renderMonthlyReport(result, { ...options, repo })}\n`;
 }
 
-function readNow(text: string | undefined, clock: () => DateTime): DateTime {
+/** `--now`: with an offset as written, without one in the report's zone (so a date means that date there). */
+function readNow(text: string | undefined, clock: () => DateTime, timeZone: string): DateTime {
   if (text === undefined) return clock();
-  const now = DateTime.fromISO(text, { setZone: true });
+  const now = DateTime.fromISO(text, { zone: timeZone, setZone: true });
   if (!now.isValid)
     throw new UsageError(`--now ${text} is not an ISO 8601 time, e.g. 2026-11-01T09:00:00Z`);
   return now;

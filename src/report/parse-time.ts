@@ -84,10 +84,12 @@ export function parseTime(input: string, defaultZone: string): TimeResult {
       message: `\`${clip(text)}\` does not exist in ${zone.zone.name} (the clocks moved forward); write it with an offset`,
     };
   }
-  if (!zone.zone.isUniversal && hasTwoOffsets(parts, zone.zone)) {
+  const twice = zone.zone.isUniversal ? null : twoOffsets(parts, zone.zone);
+  if (twice) {
+    const [first, second] = twice.map((offset) => FixedOffsetZone.instance(offset).formatOffset(0, "short"));
     return {
       ok: false,
-      message: `\`${clip(text)}\` happens twice in ${zone.zone.name} (the clocks moved back); write it with an offset, e.g. \`+01:00\``,
+      message: `\`${clip(text)}\` happens twice in ${zone.zone.name} (the clocks moved back); write it with its offset: \`${first}\` for the first time, \`${second}\` for the second`,
     };
   }
   return { ok: true, time };
@@ -116,7 +118,9 @@ function readZone(text: string, defaultZone: string): ZoneResult {
       message: `the zone \`${cleaned}\` names more than one time zone; write an IANA name (e.g. Asia/Kolkata) or an offset (e.g. +05:30)`,
     };
   }
-  if (cleaned.includes("/") && isValidZone(cleaned)) {
+  // Any IANA name: `Europe/Berlin`, and the ones without a slash (`Japan`, `EST5EDT`), which the
+  // config accepts and the filled report writes back.
+  if (isValidZone(cleaned)) {
     return { ok: true, zone: namedZone(cleaned) };
   }
   return { ok: false, message: `the zone \`${clip(cleaned)}\` is not one this app reads` };
@@ -142,10 +146,11 @@ function namedZone(name: string): Zone {
   return /^(Etc\/)?(UTC|UCT|GMT|Zulu|Universal)$/i.test(name) ? FixedOffsetZone.utcInstance : zone;
 }
 
-function hasTwoOffsets(
+/** The two offsets a local time can have when the clocks moved back over it, earlier first; else null. */
+function twoOffsets(
   parts: { year: number; month: number; day: number; hour: number; minute: number; second: number },
   zone: Zone,
-): boolean {
+): [number, number] | null {
   const wall = Date.UTC(
     parts.year,
     parts.month - 1,
@@ -154,11 +159,15 @@ function hasTwoOffsets(
     parts.minute,
     parts.second,
   );
-  const before = zone.offset(wall - 6 * 3_600_000);
-  const after = zone.offset(wall + 6 * 3_600_000);
+  // The instant lies within 14 hours of the wall time read as UTC (no zone is further from UTC),
+  // and no zone changes its offset twice within a day and a half: the offsets 30 hours either
+  // side are the two the wall time could have.
+  const before = zone.offset(wall - 30 * 3_600_000);
+  const after = zone.offset(wall + 30 * 3_600_000);
   // One offset around the time: it cannot be read two ways (each offset costs an `Intl` call).
-  if (before === after) return false;
-  return [before, after].every((offset) => zone.offset(wall - offset * 60_000) === offset);
+  if (before === after) return null;
+  const valid = [before, after].every((offset) => zone.offset(wall - offset * 60_000) === offset);
+  return valid ? [Math.max(before, after), Math.min(before, after)] : null;
 }
 
 function clip(text: string): string {

@@ -15,13 +15,30 @@ export function stripInlineMarkup(text: string): string {
 export function readList(text: string): string[] {
   const seen = new Set<string>();
   const items: string[] = [];
-  for (const piece of text.split(/[,;\n]/)) {
+  for (const piece of splitOutsideBrackets(text)) {
     const item = stripInlineMarkup(piece.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, ""));
     if (item === "" || seen.has(item.toLowerCase())) continue;
     seen.add(item.toLowerCase());
     items.push(item);
   }
   return items;
+}
+
+/** Splits on commas, semicolons and line breaks, but not inside brackets: `checkout (eu-west-1, eu-central-1)` is one item. */
+function splitOutsideBrackets(text: string): string[] {
+  const pieces: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const char of text) {
+    if (char === "(" || char === "[") depth += 1;
+    else if ((char === ")" || char === "]") && depth > 0) depth -= 1;
+    if (char === "\n" || (depth === 0 && (char === "," || char === ";"))) {
+      pieces.push(current);
+      current = "";
+    } else current += char;
+  }
+  pieces.push(current);
+  return pieces;
 }
 
 /** `SEV2`, `sev-2`, `Sev 2`, `SEV2 — major functionality broken`. */

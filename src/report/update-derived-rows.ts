@@ -38,8 +38,10 @@ export function updateDerivedRows(body: string, parsed: ParsedReport): DerivedUp
       const closing = body.slice(start, end).trimEnd().endsWith("|") && end > start + 1 ? " |" : "";
       edits.push({ start, end, text: `| ${cell(wanted[name])}${closing}` });
     } else {
+      // A row with only its name: `| Length |` gets its value cell, `| Length` a separator first.
       const end = endOffset(row);
-      edits.push({ start: end, end, text: ` ${cell(wanted[name])} |` });
+      const separator = body.slice(startOffset(row), end).trimEnd().endsWith("|") ? "" : " |";
+      edits.push({ start: end, end, text: `${separator} ${cell(wanted[name])} |` });
     }
   }
   const missing = DERIVED_ROWS.filter((row) => !seen.has(row));

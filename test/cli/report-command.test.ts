@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
-import { DateTime } from "luxon";
+import { DateTime, Settings } from "luxon";
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.js";
@@ -164,6 +164,47 @@ describe("disruptions report --input", () => {
     expect(stdout).toContain("<!-- disruption-reports:analytics month=2026-10 -->");
     expect(stdout).toContain("https://github.com/acme/ops/issues/3");
     expect(stdout).not.toContain("issues/4)");
+  });
+
+  it("reads a --now without an offset in the report's zone, wherever the command runs", async () => {
+    const overdue = [
+      {
+        ...ghIssues[2],
+        body: reportBody({
+          started: "2026-10-30 10:00 UTC",
+          detected: "2026-10-30 10:05 UTC",
+          actionItems: ["- [ ] @sam add an alert (due 2026-11-01)"],
+        }),
+      },
+    ];
+    const input = file("overdue.json", overdue);
+    const machineZone = Settings.defaultZone;
+    Settings.defaultZone = "Asia/Tokyo";
+    try {
+      const counts = async (now: string) =>
+        JSON.parse(
+          (
+            await cli([
+              "report",
+              "--month",
+              "2026-10",
+              "--input",
+              input,
+              "--format",
+              "json",
+              "--tz",
+              "America/Los_Angeles",
+              "--now",
+              now,
+            ])
+          ).stdout,
+        ).followThrough.overdueActionItems;
+      expect(await counts("2026-11-01")).toBe(0);
+      expect(await counts("2026-11-02")).toBe(1);
+      expect(await counts("2026-11-02T05:00:00+09:00")).toBe(0);
+    } finally {
+      Settings.defaultZone = machineZone;
+    }
   });
 
   it.each([

@@ -75,6 +75,15 @@ describe("updateDerivedRows", () => {
     );
   });
 
+  it("completes a derived row left with only its name, and converges", () => {
+    const filled = fillReport(form).replace("| Time to detect | 15 min |", "| Time to detect");
+    const result = update(filled);
+    expect(result?.body).toBe(
+      filled.replace("| Time to detect\n", "| Time to detect | 15 min |\n"),
+    );
+    expect(update(result?.body ?? "")?.changed).toEqual([]);
+  });
+
   it("returns null for a body without an Overview table", () => {
     expect(update(form)).toBeNull();
   });
