@@ -86,7 +86,9 @@ export function parseTime(input: string, defaultZone: string): TimeResult {
   }
   const twice = zone.zone.isUniversal ? null : twoOffsets(parts, zone.zone);
   if (twice) {
-    const [first, second] = twice.map((offset) => FixedOffsetZone.instance(offset).formatOffset(0, "short"));
+    const [first, second] = twice.map((offset) =>
+      FixedOffsetZone.instance(offset).formatOffset(0, "short"),
+    );
     return {
       ok: false,
       message: `\`${clip(text)}\` happens twice in ${zone.zone.name} (the clocks moved back); write it with its offset: \`${first}\` for the first time, \`${second}\` for the second`,
