@@ -26,12 +26,14 @@ export function readList(text: string): string[] {
 
 /** Splits on commas, semicolons and line breaks, but not inside brackets: `checkout (eu-west-1, eu-central-1)` is one item. */
 function splitOutsideBrackets(text: string): string[] {
+  // Brackets that do not pair up are not grouping anything: split everywhere then.
+  if (!bracketsBalanced(text)) return text.split(/[,;\n]/);
   const pieces: string[] = [];
   let depth = 0;
   let current = "";
   for (const char of text) {
     if (char === "(" || char === "[") depth += 1;
-    else if ((char === ")" || char === "]") && depth > 0) depth -= 1;
+    else if (char === ")" || char === "]") depth -= 1;
     if (char === "\n" || (depth === 0 && (char === "," || char === ";"))) {
       pieces.push(current);
       current = "";
@@ -39,6 +41,17 @@ function splitOutsideBrackets(text: string): string[] {
   }
   pieces.push(current);
   return pieces;
+}
+
+function bracketsBalanced(text: string): boolean {
+  const open: string[] = [];
+  for (const char of text) {
+    if (char === "(" || char === "[") open.push(char);
+    else if (char === ")" || char === "]") {
+      if (open.pop() !== (char === ")" ? "(" : "[")) return false;
+    } else if (char === "\n" && open.length > 0) return false;
+  }
+  return open.length === 0;
 }
 
 /** `SEV2`, `sev-2`, `Sev 2`, `SEV2 — major functionality broken`. */
