@@ -2,7 +2,7 @@ import type { DateTime } from "luxon";
 import { DERIVED_ROWS, META_NAMES, SECTION_ORDER, type SectionName } from "./field-names.js";
 import { type ParseOptions, parseReport } from "./parse-report.js";
 import { formatTime, parseTime } from "./parse-time.js";
-import { stripInlineMarkup } from "./read-values.js";
+import { readList, stripInlineMarkup } from "./read-values.js";
 import { renderDerivedRows } from "./render-derived.js";
 import { describeSeverity } from "./severity-scale.js";
 import {
@@ -50,6 +50,9 @@ export function renderFilled(parsed: ParsedReport): string {
   for (const row of DERIVED_ROWS) out.push(`| ${row} | ${cell(derived[row])} |`);
 
   const content = new Map(parsed.sections.map((section) => [section.name, section.content]));
+  // What the author wrote under the Overview heading besides the table stays under it.
+  const overview = content.get("Overview") ?? "";
+  if (overview) out.push("", overview);
   for (const name of SECTION_ORDER) {
     if (name === "Overview") continue;
     // Task items counted from anywhere in a body without an action-items heading stay where the
@@ -101,9 +104,9 @@ function canonicalValue(parsed: ParsedReport, field: MetaField, raw: string): st
   }
   switch (field) {
     case "services":
-      return report.services.length > 0 ? report.services.join(", ") : null;
+      return joinedList(report.services);
     case "peopleInvolved":
-      return report.peopleInvolved.length > 0 ? report.peopleInvolved.join(", ") : null;
+      return joinedList(report.peopleInvolved);
     case "type":
       return report.type;
     case "severity":
@@ -113,6 +116,16 @@ function canonicalValue(parsed: ParsedReport, field: MetaField, raw: string): st
     default:
       return null;
   }
+}
+
+/** `api, checkout`, when it reads back as the same list (a bracket left open could join items). */
+function joinedList(items: readonly string[]): string | null {
+  if (items.length === 0) return null;
+  const joined = items.join(", ");
+  const again = readList(joined);
+  return again.length === items.length && again.every((item, index) => item === items[index])
+    ? joined
+    : null;
 }
 
 function keepsEveryLine(raw: string, candidate: string): boolean {

@@ -1,8 +1,9 @@
 import type { DateTime } from "luxon";
+import type { Table } from "mdast";
 import { DEFAULT_TYPES } from "../config/config.js";
 import { deriveDurations } from "./derive-durations.js";
 import { META_NAMES, SECTION_ORDER } from "./field-names.js";
-import { isEmptyContent, isPlaceholder } from "./markdown.js";
+import { isEmptyContent, isPlaceholder, normalizeNewlines } from "./markdown.js";
 import { parseActionItems } from "./parse-action-items.js";
 import { ACCEPTED_TIME_FORMATS, isoTime, parseTime } from "./parse-time.js";
 import { readMetaRaw } from "./read-meta-raw.js";
@@ -130,7 +131,7 @@ export function readReport(
     });
   }
 
-  const sections = collectSections(body, blocks);
+  const sections = collectSections(body, blocks, table);
   const summarySection = sections.find((section) => section.name === "Summary");
   const summary = summarySection && !summarySection.empty ? summarySection.content : null;
   if (!summary) {
@@ -178,7 +179,7 @@ export function readReport(
  * block of that name joined), then unknown ones in the order written. Text before the first
  * heading belongs to the summary.
  */
-function collectSections(body: string, blocks: readonly Block[]): Section[] {
+function collectSections(body: string, blocks: readonly Block[], table: Table | null): Section[] {
   const contents = new Map<string, string[]>();
   const add = (name: string, text: string): void => {
     if (isPlaceholder(text)) return;
@@ -187,7 +188,9 @@ function collectSections(body: string, blocks: readonly Block[]): Section[] {
   const unknown: string[] = [];
   for (const block of blocks) {
     const text = blockText(body, block) + closing(block.closer);
-    if (block.kind === "preamble") add("Summary", text);
+    if (block.kind === "section" && block.name === "Overview")
+      add("Overview", besideTable(body, block, table));
+    else if (block.kind === "preamble") add("Summary", text);
     else if (block.kind === "section") add(block.name, text);
     else if (block.kind === "unknown") {
       if (!unknown.includes(block.title)) unknown.push(block.title);
@@ -198,11 +201,21 @@ function collectSections(body: string, blocks: readonly Block[]): Section[] {
     const content = (contents.get(key) ?? []).join("\n\n");
     return { name, known, content, empty: isEmptyContent(content) };
   };
-  const known = SECTION_ORDER.filter((name) => name !== "Overview").map((name) =>
-    section(name, true, name),
-  );
+  const known = SECTION_ORDER.map((name) => section(name, true, name));
   const others = unknown.map((title) => section(title, false, `unknown:${title}`));
   return [...known, ...others];
+}
+
+/** What the author wrote under the Overview heading besides the Overview table (kept below the table). */
+function besideTable(body: string, block: Block, table: Table | null): string {
+  const text = blockText(body, block) + closing(block.closer);
+  if (!table) return text;
+  const start = table.position?.start.offset ?? -1;
+  const end = table.position?.end.offset ?? -1;
+  if (start < block.contentStart || end > block.contentEnd) return text;
+  const before = normalizeNewlines(body.slice(block.contentStart, start)).trim();
+  const after = normalizeNewlines(body.slice(end, block.contentEnd)).trim() + closing(block.closer);
+  return [before, after.trim()].filter((part) => part !== "").join("\n\n");
 }
 
 /** An open fence or HTML block at the end of a section is closed, so it cannot swallow the next section. */

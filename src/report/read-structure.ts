@@ -49,12 +49,28 @@ export function locateOverviewTable(
   body: string,
   path: "auto" | StructurePath = "auto",
 ): Table | null {
-  if (path !== "document") {
-    const scan = scanBlocks(body);
-    const table = scan ? findOverviewTableInRuns(body, scan.runs) : undefined;
-    if (table !== undefined) return table;
-  }
-  return findOverviewTable(body, parseDocument(body));
+  return readStructure(body, path).table;
+}
+
+/**
+ * Only a `| Field | Value |` table under the Overview heading is the Overview table: the same
+ * header in an alert pasted into the summary is the author's table, not the report's.
+ */
+function inOverview(
+  table: Table | null,
+  blocks: readonly Block[],
+  shape: BodyShape,
+): { table: Table | null; shape: BodyShape } {
+  const at = table ? startOffset(table) : -1;
+  const inside = blocks.some(
+    (block) =>
+      block.kind === "section" &&
+      block.name === "Overview" &&
+      block.contentStart <= at &&
+      at < block.contentEnd,
+  );
+  if (table && inside) return { table, shape };
+  return { table: null, shape: shape === "canonical" ? "freeform" : shape };
 }
 
 function readByLines(body: string): BodyStructure | null {
@@ -82,9 +98,8 @@ function readByLines(body: string): BodyStructure | null {
   let root: Root | null = null;
   return {
     path: "lines",
-    shape,
+    ...inOverview(table, blocks, shape),
     blocks,
-    table,
     // A block's content starts after a top-level heading and ends at the next one (or the end of
     // the body), so micromark reads the slice as it reads that part of the whole body.
     // A flat list of one-line task items (what the form's placeholder asks for) is read without
@@ -134,9 +149,8 @@ function readByDocument(body: string): BodyStructure {
   });
   return {
     path: "document",
-    shape,
+    ...inOverview(table, blocks, shape),
     blocks,
-    table,
     nodesOf: (block) => nodes.get(block) ?? [],
     document: () => root,
   };
