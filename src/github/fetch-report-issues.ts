@@ -4,13 +4,14 @@ import type { Octokit } from "@octokit/rest";
 import type { GraphqlIssueNode } from "../analytics/analytics-issue.js";
 
 /**
- * The repository's reports updated since the start of the analytics window, 100 a page. GraphQL,
- * not the search API: search stops at 1,000 results and 30 requests a minute.
+ * The repository's reports with the label, 100 a page: those updated since a time (the analytics
+ * window), or those open (whenever last touched). GraphQL, not the search API: search stops at
+ * 1,000 results and 30 requests a minute.
  * https://docs.github.com/graphql/reference/input-objects#issuefilters
  */
-export const REPORT_ISSUES_QUERY = `query ReportIssues($owner: String!, $name: String!, $labels: [String!], $since: DateTime, $cursor: String) {
+export const REPORT_ISSUES_QUERY = `query ReportIssues($owner: String!, $name: String!, $labels: [String!], $since: DateTime, $states: [IssueState!], $cursor: String) {
   repository(owner: $owner, name: $name) {
-    issues(first: 100, after: $cursor, filterBy: { labels: $labels, since: $since }, orderBy: { field: CREATED_AT, direction: ASC }) {
+    issues(first: 100, after: $cursor, filterBy: { labels: $labels, since: $since, states: $states }, orderBy: { field: CREATED_AT, direction: ASC }) {
       nodes {
         number
         title
@@ -40,8 +41,10 @@ interface Page {
 type GraphqlOctokit = Pick<Octokit, "graphql">;
 
 /**
- * Reads every report issue of the window, one query per 100 issues. `onPage` hears of each page
- * (for progress on a terminal).
+ * Reads every report issue of the window (updated since `since`), one query per 100 issues, and
+ * then the open reports the window left out: follow-through counts every open report and action
+ * item, and a forgotten one is the one to count. That second read is usually one query. `onPage`
+ * hears of each page (for progress on a terminal).
  */
 export async function fetchReportIssues(
   octokit: GraphqlOctokit,
@@ -56,15 +59,24 @@ export async function fetchReportIssues(
   // The plugin adds `paginate` to this client's graphql function (Probot's Octokit lacks it).
   const { graphql } = paginateGraphQL(octokit as Parameters<typeof paginateGraphQL>[0]);
   const issues: GraphqlIssueNode[] = [];
-  const pages = graphql.paginate.iterator<Page>(REPORT_ISSUES_QUERY, {
-    owner: options.owner,
-    name: options.repo,
-    labels: [options.label],
-    since: options.since,
-  });
-  for await (const page of pages) {
-    issues.push(...(page.repository?.issues.nodes ?? []));
-    options.onPage?.(issues.length);
-  }
+  const seen = new Set<number>();
+  const read = async (filter: { since: string } | { states: ["OPEN"] }): Promise<void> => {
+    const pages = graphql.paginate.iterator<Page>(REPORT_ISSUES_QUERY, {
+      owner: options.owner,
+      name: options.repo,
+      labels: [options.label],
+      ...filter,
+    });
+    for await (const page of pages) {
+      for (const node of page.repository?.issues.nodes ?? []) {
+        if (seen.has(node.number)) continue;
+        seen.add(node.number);
+        issues.push(node);
+      }
+      options.onPage?.(issues.length);
+    }
+  };
+  await read({ since: options.since });
+  await read({ states: ["OPEN"] });
   return issues;
 }

@@ -276,6 +276,12 @@ describe("disruptions report --repo", () => {
           },
         },
       })
+      .post("/graphql", (body) => body?.variables?.states?.[0] === "OPEN")
+      .reply(200, {
+        data: {
+          repository: { issues: { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } } },
+        },
+      })
       .get("/repos/acme/ops/issues")
       .query({ labels: "disruption-analytics", state: "all", per_page: 100 })
       .reply(200, [

@@ -57,19 +57,25 @@ describe("/disruption report", () => {
       })
       .post("/graphql", (body) => {
         queries.push(body);
-        return body.variables.cursor === undefined;
+        return body?.variables?.cursor === undefined && body?.variables?.states === undefined;
       })
       .reply(200, page(firstPage, "c1"))
       .post("/graphql", (body) => {
         queries.push(body);
-        return body.variables.cursor === "c1";
+        return body?.variables?.cursor === "c1";
       })
       .reply(200, page(secondPage, "c2"))
       .post("/graphql", (body) => {
         queries.push(body);
-        return body.variables.cursor === "c2";
+        return body?.variables?.cursor === "c2";
       })
       .reply(200, page(thirdPage, null))
+      // Then the open reports the window left out: none here.
+      .post("/graphql", (body) => {
+        queries.push(body);
+        return body?.variables?.states?.[0] === "OPEN";
+      })
+      .reply(200, page([], null))
       .get(`${repoPath}/issues`)
       .query({ labels: "disruption-analytics", state: "all", per_page: 100 })
       .reply(200, [
@@ -107,7 +113,7 @@ describe("/disruption report", () => {
       }),
     });
 
-    expect(queries).toHaveLength(3);
+    expect(queries).toHaveLength(4);
     expect(queries[0]?.variables).toEqual({
       owner: OWNER,
       name: REPO,
@@ -140,6 +146,8 @@ describe("/disruption report", () => {
       .reply(404, {})
       .post("/graphql")
       .reply(200, page([node(7, "2026-10-05 10:00 UTC")], null))
+      .post("/graphql")
+      .reply(200, page([], null))
       .get(`${repoPath}/issues`)
       .query(true)
       .reply(200, [])

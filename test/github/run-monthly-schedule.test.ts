@@ -27,7 +27,7 @@ function appProbot(): Probot {
     appId: 123,
     privateKey,
     Octokit: TestOctokit,
-    log: pino({ level: "silent" }),
+    log: pino({ level: process.env.DEBUG_SCHEDULE ? "error" : "silent" }),
   });
 }
 
@@ -86,6 +86,12 @@ describe("runMonthlySchedule", () => {
       })
       .post("/graphql")
       .reply(200, issuesPage)
+      .post("/graphql", (body) => body?.variables?.states?.[0] === "OPEN")
+      .reply(200, {
+        data: {
+          repository: { issues: { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } } },
+        },
+      })
       .get("/repos/acme/ops/issues")
       .query({ labels: "disruption-analytics", state: "all", per_page: 100 })
       .reply(200, [

@@ -134,6 +134,7 @@ describe("the app's GitHub calls against the local GitHub", () => {
       "GET /repos/{owner}/{repo}/contents/{path} 200",
       "GET /repos/{owner}/{repo}/issues 200",
       "graphql ReportIssues 200",
+      "graphql ReportIssues 200",
       "POST /repos/{owner}/{repo}/labels 201",
       "POST /repos/{owner}/{repo}/issues 201",
     ]);

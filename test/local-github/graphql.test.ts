@@ -97,7 +97,7 @@ describe("the app's queries against GitHub's public schema", () => {
 });
 
 describe("ReportIssues", () => {
-  it("pages with cursors, 100 a query, filtered by label (any case) and since, oldest first", async () => {
+  it("pages with cursors, 100 a query, filtered by label (any case) and since, oldest first, then the open reports the window left out", async () => {
     const octokit = new Octokit({ log: quiet, baseUrl: github.url, auth: token });
     github.requests.length = 0;
     const pages: number[] = [];
@@ -108,7 +108,9 @@ describe("ReportIssues", () => {
       since: "2026-01-01T10:00:00Z",
       onPage: (count) => pages.push(count),
     });
-    expect(issues).toHaveLength(220);
+    // 220 reports updated since 10:00, then the 10 open ones updated before it.
+    expect(issues).toHaveLength(230);
+    expect(issues.slice(220).map((issue) => issue.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(issues[0]).toMatchObject({
       number: 11,
       title: "Report 11",
@@ -119,18 +121,21 @@ describe("ReportIssues", () => {
       closedAt: null,
       labels: { nodes: [{ name: "disruption" }, { name: "sev:SEV3" }] },
     });
-    expect(pages).toEqual([100, 200, 220]);
+    expect(pages).toEqual([100, 200, 220, 230, 230, 230]);
     const bodies = graphqlBodies();
-    expect(bodies.map((body) => body.variables.cursor ?? null)).toEqual([
-      null,
-      expect.any(String),
-      expect.any(String),
+    expect(
+      bodies.map((body) => [body.variables.cursor ?? null, body.variables.states ?? null]),
+    ).toEqual([
+      [null, null],
+      [expect.any(String), null],
+      [expect.any(String), null],
+      [null, ["OPEN"]],
+      [expect.any(String), ["OPEN"]],
+      [expect.any(String), ["OPEN"]],
     ]);
-    expect(github.requests.map((request) => `${request.operation} ${request.status}`)).toEqual([
-      "graphql ReportIssues 200",
-      "graphql ReportIssues 200",
-      "graphql ReportIssues 200",
-    ]);
+    expect(github.requests.map((request) => `${request.operation} ${request.status}`)).toEqual(
+      Array.from({ length: 6 }, () => "graphql ReportIssues 200"),
+    );
   });
 
   it("refuses a page without first, or over 100, as GitHub does", async () => {
