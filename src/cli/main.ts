@@ -25,6 +25,8 @@ Options:
                      weekdays and hours of the analytics. Default UTC (or the repository's config).
   --now ISO          "Today" for overdue action items (report only). Default: the clock.
   --format FORMAT    markdown (default) or json (report only).
+  --config FILE      The repository's .github/disruption-reports.yml, for --input (report only):
+                     its report label, types and time zone.
   -h, --help         Show this help.
 
 Exit status: 0 when the input was read (problems are part of the output),
@@ -67,7 +69,15 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = positionals;
   if (!command) throw new UsageError("no command given (see disruptions --help)");
   if (command !== "report") {
-    for (const option of ["month", "now", "format", "input", "repo", "publish"] as const) {
+    for (const option of [
+      "month",
+      "now",
+      "format",
+      "input",
+      "repo",
+      "publish",
+      "config",
+    ] as const) {
       if (values[option] !== undefined)
         throw new UsageError(`--${option} is an option of report, not of ${command}`);
     }
@@ -115,6 +125,7 @@ function parseArguments(argv: readonly string[]) {
       input: { type: "string" },
       repo: { type: "string" },
       publish: { type: "boolean" },
+      config: { type: "string" },
     },
   });
 }

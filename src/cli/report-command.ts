@@ -6,6 +6,7 @@ import { isMonth } from "../analytics/month.js";
 import { renderMonthlyReport } from "../analytics/render-monthly-report.js";
 import type { MonthlyResult } from "../analytics/types.js";
 import { type Config, configSchema, DEFAULT_CONFIG } from "../config/config.js";
+import { parseConfigText } from "../config/parse-config-text.js";
 import { buildMonthlyReport, publishMonthlyReport } from "../github/publish-monthly-report.js";
 import { readConfig } from "../github/read-config.js";
 import { UsageError } from "./cli-error.js";
@@ -19,6 +20,7 @@ export interface ReportArgs {
   input?: string | undefined;
   repo?: string | undefined;
   publish?: boolean | undefined;
+  config?: string | undefined;
 }
 
 export interface ReportIo {
@@ -49,13 +51,27 @@ export async function runReportCommand(args: ReportArgs, io: ReportIo): Promise<
     throw new UsageError("report needs one source: --input FILE or --repo OWNER/NAME");
   }
   if (args.publish && !args.repo) throw new UsageError("--publish needs --repo OWNER/NAME");
+  if (args.config && args.repo)
+    throw new UsageError("--config goes with --input; --repo reads the repository's own config");
   // Checked before any work; read again in the report's zone once that is known.
   readNow(args.now, io.clock, "UTC");
 
   if (args.input !== undefined) {
-    const config = withZone(DEFAULT_CONFIG, args.tz);
+    const config = withZone(
+      args.config ? await readConfigFile(args.config, io.stdin) : DEFAULT_CONFIG,
+      args.tz,
+    );
     const now = readNow(args.now, io.clock, config.timeZone);
     const issues = await readIssuesFile(args.input, io.stdin);
+    const label = config.labels.report.toLowerCase();
+    if (
+      issues.length > 0 &&
+      !issues.some((issue) => issue.labels.some((name) => name.toLowerCase() === label))
+    ) {
+      io.stderr(
+        `disruptions: none of the ${issues.length} issues carries the label \`${config.labels.report}\`; pass the repository's config with --config FILE if it names another\n`,
+      );
+    }
     const result = computeMonthlyMetrics(issues, {
       month,
       timeZone: config.timeZone,
@@ -107,6 +123,15 @@ export async function runReportCommand(args: ReportArgs, io: ReportIo): Promise<
   if (io.stderrIsTTY && pages > 1) io.stderr("\n");
   io.stdout(format === "json" ? `${JSON.stringify(result.figures, null, 2)}\n` : `${markdown}\n`);
   return 0;
+}
+
+/** `--config FILE`: the repository's `.github/disruption-reports.yml`, validated as the app does. */
+async function readConfigFile(file: string, stdin: NodeJS.ReadableStream): Promise<Config> {
+  const result = parseConfigText(await readInput(file, stdin));
+  if (result.ok) return result.config;
+  throw new UsageError(
+    `${file} is not valid: ${result.issues.map((issue) => `${issue.key || "the file"} ${issue.message}`).join("; ")}`,
+  );
 }
 
 /**

@@ -166,6 +166,41 @@ describe("disruptions report --input", () => {
     expect(stdout).not.toContain("issues/4)");
   });
 
+  it("reads the repository's config with --config, and says so when no issue carries the report label", async () => {
+    const relabelled = ghIssues.map((issue) => ({ ...issue, labels: [{ name: "incident" }] }));
+    const input = file("incidents.json", relabelled);
+    const plain = await cli([
+      "report",
+      "--month",
+      "2026-10",
+      "--input",
+      input,
+      "--format",
+      "json",
+      "--tz",
+      "UTC",
+    ]);
+    expect(JSON.parse(plain.stdout).disruptions).toBe(0);
+    expect(plain.stderr).toBe(
+      "disruptions: none of the 3 issues carries the label `disruption`; pass the repository's config with --config FILE if it names another\n",
+    );
+    const configFile = join(dir, "disruption-reports.yml");
+    writeFileSync(configFile, "timeZone: UTC\nlabels:\n  report: incident\n");
+    const configured = await cli([
+      "report",
+      "--month",
+      "2026-10",
+      "--input",
+      input,
+      "--format",
+      "json",
+      "--config",
+      configFile,
+    ]);
+    expect(configured.stderr).toBe("");
+    expect(JSON.parse(configured.stdout).disruptions).toBe(2);
+  });
+
   it("reads a --now without an offset in the report's zone, wherever the command runs", async () => {
     const overdue = [
       {
