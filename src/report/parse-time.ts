@@ -75,7 +75,8 @@ export function parseTime(input: string, defaultZone: string): TimeResult {
   const zone = readZone(zoneText.trim(), defaultZone);
   if (!zone.ok) return zone;
   const time = DateTime.fromObject(parts, { zone: zone.zone });
-  if (!time.isValid) {
+  // luxon would roll 24:00 or 14:60 over into the next hour or day; a person meant something else.
+  if (!time.isValid || parts.hour > 23 || parts.minute > 59 || parts.second > 59) {
     return { ok: false, message: `\`${clip(text)}\` is not a valid date and time` };
   }
   if (time.hour !== parts.hour || time.minute !== parts.minute || time.day !== parts.day) {

@@ -56,6 +56,13 @@ describe("parseTime", () => {
     expect(read("2026-11-20 14:05 Japan")).toBe("2026-11-20T14:05:00+09:00");
   });
 
+  it.each(["2026-11-20 24:00", "2026-11-20 14:60", "2026-02-30 10:00"])(
+    "calls %s not a valid date and time",
+    (text) => {
+      expect(read(text)).toBe(`\`${text}\` is not a valid date and time`);
+    },
+  );
+
   it("does not take a word after the time for a zone", () => {
     expect(read("2026-11-20 14:05 approx")).toBe("the zone `approx` is not one this app reads");
   });
