@@ -78,7 +78,7 @@ function file(name: string, content: unknown): string {
   return path;
 }
 
-async function cli(args: string[], env: Record<string, string> = {}) {
+async function cli(args: string[], env: Record<string, string> = {}, stderrIsTTY = false) {
   let stdout = "";
   let stderr = "";
   const code = await runCli(args, {
@@ -90,6 +90,7 @@ async function cli(args: string[], env: Record<string, string> = {}) {
       stderr += text;
     },
     env,
+    stderrIsTTY,
     clock: () => DateTime.fromISO("2026-11-02T10:00:00Z"),
   });
   return { code, stdout, stderr };
@@ -342,6 +343,43 @@ describe("disruptions report --repo", () => {
     expect(stdout).toBe("created https://github.com/acme/ops/issues/12\n");
     expect(created[0]?.title).toBe("Disruption report: October 2026");
     expect(created[0]?.labels).toEqual(["disruption-analytics"]);
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unexpected).toEqual([]);
+  });
+
+  it("shows its progress on a terminal when there is more than one page, and prints the figures", async () => {
+    const graphqlNode = (issue: (typeof ghIssues)[number]) => ({
+      ...issue,
+      labels: { nodes: [{ name: "disruption" }] },
+      stateReason: issue.stateReason || null,
+    });
+    const page = (nodes: unknown[], endCursor: string | null) => ({
+      data: {
+        repository: { issues: { nodes, pageInfo: { hasNextPage: endCursor !== null, endCursor } } },
+      },
+    });
+    const scope = nock(API)
+      .get("/repos/acme/ops/contents/.github%2Fdisruption-reports.yml")
+      .reply(200, "timeZone: UTC\n", { "content-type": "text/plain; charset=utf-8" })
+      .post(
+        "/graphql",
+        (body) => body?.variables?.cursor === undefined && body?.variables?.states === undefined,
+      )
+      .reply(200, page([graphqlNode(ghIssues[0] as (typeof ghIssues)[number])], "c1"))
+      .post("/graphql", (body) => body?.variables?.cursor === "c1")
+      .reply(200, page([graphqlNode(ghIssues[2] as (typeof ghIssues)[number])], null))
+      .post("/graphql", (body) => body?.variables?.states?.[0] === "OPEN")
+      .reply(200, page([graphqlNode(ghIssues[2] as (typeof ghIssues)[number])], null));
+
+    const { code, stdout, stderr } = await cli(
+      ["report", "--month", "2026-10", "--repo", "acme/ops", "--format", "json"],
+      { GITHUB_TOKEN: "t" },
+      true,
+    );
+
+    expect(code).toBe(0);
+    expect(stderr).toBe("\rread 2 reports…\rread 2 reports…\n");
+    expect(JSON.parse(stdout).disruptions).toBe(2);
     expect(scope.pendingMocks()).toEqual([]);
     expect(unexpected).toEqual([]);
   });
