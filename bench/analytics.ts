@@ -12,12 +12,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { DateTime } from "luxon";
+import { seeded } from "../dev/demo/sample-reports.js";
 import type { AnalyticsIssue } from "../src/analytics/analytics-issue.js";
 import { metricsFromRecords } from "../src/analytics/compute-monthly-metrics.js";
 import { readReportRecords } from "../src/analytics/read-report-record.js";
 import { renderMonthlyReport } from "../src/analytics/render-monthly-report.js";
 import { DEFAULT_CONFIG, DEFAULT_TYPES } from "../src/config/config.js";
-import { seeded } from "../src/demo/sample-reports.js";
 
 const COUNT = Number(process.argv[2] ?? 10_000);
 const MONTH = "2026-10";

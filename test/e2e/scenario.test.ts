@@ -6,8 +6,8 @@ import {
   REPO,
   type Step,
   seedRepository,
-} from "../../src/demo/scenario.js";
-import { type Harness, startHarness } from "../../src/demo/start-harness.js";
+} from "../../dev/demo/scenario.js";
+import { type Harness, startHarness } from "../../dev/demo/start-harness.js";
 
 let harness: Harness;
 

@@ -3,12 +3,12 @@ import { DateTime } from "luxon";
 import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type LocalGitHub, startLocalGitHub } from "../../dev/local-github/index.js";
 import { DEFAULT_CONFIG } from "../../src/config/config.js";
 import { ensureLabels, LabelCache } from "../../src/github/ensure-labels.js";
 import { readConfig } from "../../src/github/read-config.js";
 import { runMonthlySchedule } from "../../src/github/run-monthly-schedule.js";
 import { upsertMarkedComment } from "../../src/github/upsert-marked-comment.js";
-import { type LocalGitHub, startLocalGitHub } from "../../src/local-github/index.js";
 import { appKey } from "./app-key.js";
 
 type OctokitOptions = NonNullable<ConstructorParameters<typeof ProbotOctokit>[0]>;

@@ -1,6 +1,6 @@
 import { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LocalGitHub, startLocalGitHub } from "../../src/local-github/index.js";
+import { type LocalGitHub, startLocalGitHub } from "../../dev/local-github/index.js";
 import { appJwt } from "./app-jwt.js";
 import { appKey } from "./app-key.js";
 import { describedStatuses, responseErrors, SOURCE, webhookErrors } from "./openapi-validator.js";

@@ -2,14 +2,14 @@ import { Octokit } from "@octokit/rest";
 import { parse } from "graphql";
 import { ProbotOctokit } from "probot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { githubSchema } from "../../dev/local-github/graphql/github-schema.js";
+import { validateQuery } from "../../dev/local-github/graphql/validate-query.js";
+import { type LocalGitHub, startLocalGitHub } from "../../dev/local-github/index.js";
 import { fetchReportIssues, REPORT_ISSUES_QUERY } from "../../src/github/fetch-report-issues.js";
 import {
   buildReferenceQuery,
   readReferenceStates,
 } from "../../src/github/read-reference-states.js";
-import { githubSchema } from "../../src/local-github/graphql/github-schema.js";
-import { validateQuery } from "../../src/local-github/graphql/validate-query.js";
-import { type LocalGitHub, startLocalGitHub } from "../../src/local-github/index.js";
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 const { query: referencedIssuesQuery } = buildReferenceQuery([

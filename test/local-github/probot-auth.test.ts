@@ -1,7 +1,7 @@
 import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import { afterEach, describe, expect, it } from "vitest";
-import { type LocalGitHub, startLocalGitHub } from "../../src/local-github/index.js";
+import { type LocalGitHub, startLocalGitHub } from "../../dev/local-github/index.js";
 import { appKey } from "./app-key.js";
 
 const privateKey = appKey();

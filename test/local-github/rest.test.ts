@@ -1,6 +1,6 @@
 import { Octokit } from "@octokit/rest";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type LocalGitHub, startLocalGitHub } from "../../src/local-github/index.js";
+import { type LocalGitHub, startLocalGitHub } from "../../dev/local-github/index.js";
 
 const repo = { owner: "acme", repo: "ops" };
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };

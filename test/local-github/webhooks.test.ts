@@ -9,7 +9,7 @@ import {
   type LocalGitHub,
   startLocalGitHub,
   type WebhookEvent,
-} from "../../src/local-github/index.js";
+} from "../../dev/local-github/index.js";
 
 const repo = { owner: "acme", repo: "ops" };
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
+import { renderFilled } from "../../src/report/fill-report.js";
+import { parseReport } from "../../src/report/parse-report.js";
 import type { SeedIssue } from "../local-github/index.js";
-import { renderFilled } from "../report/fill-report.js";
-import { parseReport } from "../report/parse-report.js";
 
 /** mulberry32: a small seeded generator, so generated data is the same on every run. */
 export function seeded(seed: number): () => number {

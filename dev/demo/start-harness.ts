@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import type { DateTime } from "luxon";
 import { pino } from "pino";
 import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
-import { createApp } from "../app.js";
+import { createApp } from "../../src/app.js";
 import {
   deliveryRequest,
   type LocalGitHub,
