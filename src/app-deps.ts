@@ -1,16 +1,14 @@
 import { LabelCache } from "./github/ensure-labels.js";
-import { RecentDeliveries } from "./github/recent-deliveries.js";
 
 /** What the handlers share across events: caches and the app's own identity. */
 export interface AppDeps {
   /** The app's login as it appears as a sender (`<slug>[bot]`), or null when unknown. */
   botLogin: () => Promise<string | null>;
   labels: LabelCache;
-  deliveries: RecentDeliveries;
 }
 
 export function createDeps(botLogin: () => Promise<string | null>): AppDeps {
-  return { botLogin, labels: new LabelCache(), deliveries: new RecentDeliveries() };
+  return { botLogin, labels: new LabelCache() };
 }
 
 /** True when the event was caused by the app's own write: it must cause nothing. */

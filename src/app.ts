@@ -7,6 +7,9 @@ import { handleComment } from "./commands/handle-comment.js";
 import { handleReportCommand } from "./commands/handle-report-command.js";
 import { runMonthlySchedule } from "./github/run-monthly-schedule.js";
 import { handleIntake } from "./intake/handle-intake.js";
+import { createSharedState } from "./state/create-shared-state.js";
+import { handleOnce } from "./state/handle-once.js";
+import type { SharedState } from "./state/shared-state.js";
 
 export interface AppOptions {
   /** The app's own sender login (`<slug>[bot]`). Default: asked of GitHub once (`GET /app`). */
@@ -15,6 +18,8 @@ export interface AppOptions {
   schedule?: boolean;
   /** The clock, for the report command and the schedule. */
   clock?: () => DateTime;
+  /** What the replicas share. Default: Redis at `REDIS_URL`, else this process's memory. */
+  state?: SharedState;
 }
 
 /** Wires events and the hourly schedule to handlers; nothing else. */
@@ -22,12 +27,30 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
   return (app: Probot) => {
     const clock = options.clock ?? (() => DateTime.now());
     const deps: AppDeps = createDeps(botLoginResolver(app, options.botLogin));
-    app.on(["issues.opened", "issues.labeled", "issues.edited"], (context) =>
-      handleIntake(context, deps),
+    const state =
+      options.state ??
+      createSharedState(process.env, {
+        onError: (error) => app.log.warn({ err: error }, "shared state unreachable"),
+      });
+    // Each delivery is handled once across replicas and restarts (README, "Several replicas").
+    const once =
+      <C extends { id: string }>(handle: (context: C) => Promise<void>) =>
+      async (context: C) => {
+        await handleOnce(state, context.id, () => handle(context));
+      };
+    app.on(
+      ["issues.opened", "issues.labeled", "issues.edited"],
+      once((context) => handleIntake(context, deps)),
     );
-    app.on("issues.closed", (context) => handleClose(context, deps));
-    app.on("issue_comment.created", (context) =>
-      handleComment(context, deps, (ctx, month) => handleReportCommand(ctx, month, clock)),
+    app.on(
+      "issues.closed",
+      once((context) => handleClose(context, deps)),
+    );
+    app.on(
+      "issue_comment.created",
+      once((context) =>
+        handleComment(context, deps, (ctx, month) => handleReportCommand(ctx, month, clock)),
+      ),
     );
     if (options.schedule ?? true) {
       // A minute of its own per instance, so that two instances rarely check at the same moment.
@@ -40,8 +63,11 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
           catch: (error) => app.log.error({ err: error }, "monthly schedule failed"),
         },
         async () => {
-          const run = await runMonthlySchedule(app, clock());
-          app.log.debug({ ...run }, "monthly schedule checked");
+          // One replica at a time; publishing is idempotent by its marker all the same.
+          const run = await state.withLock("monthly-schedule", 600, () =>
+            runMonthlySchedule(app, clock()),
+          );
+          if (run.ran) app.log.debug({ ...run.value }, "monthly schedule checked");
         },
       );
     }

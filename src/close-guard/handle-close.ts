@@ -16,7 +16,6 @@ export async function handleClose(context: Context<"issues.closed">, deps: AppDe
   const issue = payload.issue;
   if (issue.labels === undefined || issue.labels.length === 0) return;
   if (await isOwnEvent(payload.sender, deps)) return;
-  if (deps.deliveries.has(context.id)) return;
 
   const { owner, repo } = context.repo();
   const loaded = await readConfig(context.octokit, owner, repo);
@@ -53,7 +52,6 @@ export async function handleClose(context: Context<"issues.closed">, deps: AppDe
       context.issue({ body: renderBlockedComment(decision.blockers) }),
     );
   }
-  deps.deliveries.add(context.id);
   if (decision.allowed) return;
   context.log.info(
     { issue: issue.number, blockers: decision.blockers.length },

@@ -22,7 +22,6 @@ export async function handleComment(
   const command = parseSlashCommand(context.payload.comment.body);
   if (!command) return;
   if (await isOwnEvent(context.payload.sender, deps)) return;
-  if (deps.deliveries.has(context.id)) return;
   if (command.kind === "invalid") {
     await context.octokit.rest.issues.createComment(context.issue({ body: command.message }));
   } else if (command.kind === "report") {
@@ -42,5 +41,4 @@ export async function handleComment(
       await handleCloseOverride(context, command.reason);
     }
   }
-  deps.deliveries.add(context.id);
 }

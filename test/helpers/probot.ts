@@ -4,6 +4,7 @@ import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { createApp } from "../../src/app.js";
+import type { SharedState } from "../../src/state/shared-state.js";
 import { BOT_LOGIN } from "./payloads.js";
 
 /** The clock of every handler test: the report command publishes October 2026. */
@@ -42,13 +43,23 @@ export function useNock(): void {
   });
 }
 
-/** A Probot with the app loaded, a plain token (no app JWT), silent logs. */
-export async function testProbot(): Promise<Probot> {
+/**
+ * A Probot with the app loaded, a plain token (no app JWT), silent logs; its own memory state
+ * unless one is given (two Probots on one Redis state are two replicas).
+ */
+export async function testProbot(options: { state?: SharedState } = {}): Promise<Probot> {
   const probot = new Probot({
     githubToken: "test",
     Octokit: TestOctokit,
     log: pino({ level: "silent" }),
   });
-  await probot.load(createApp({ botLogin: BOT_LOGIN, schedule: false, clock: () => TEST_NOW }));
+  await probot.load(
+    createApp({
+      botLogin: BOT_LOGIN,
+      schedule: false,
+      clock: () => TEST_NOW,
+      ...(options.state ? { state: options.state } : {}),
+    }),
+  );
   return probot;
 }
