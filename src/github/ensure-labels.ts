@@ -23,7 +23,8 @@ export class LabelCache {
 
 /**
  * Creates, with a colour and a description, each wanted label the repository does not have yet.
- * Label names compare case-insensitively, as GitHub compares them.
+ * Label names compare case-insensitively, as GitHub compares them. Returns how many it created
+ * (each a write, which the throttling plugin spaces a second apart).
  */
 export async function ensureLabels(
   octokit: Context["octokit"],
@@ -31,7 +32,8 @@ export async function ensureLabels(
   wanted: readonly string[],
   config: Config,
   cache: LabelCache,
-): Promise<void> {
+): Promise<number> {
+  if (wanted.length === 0) return 0;
   const key = `${repo.installation ?? 0}/${repo.owner}/${repo.repo}`.toLowerCase();
   let names = cache.get(key);
   if (!names) {
@@ -43,8 +45,10 @@ export async function ensureLabels(
     names = new Set(labels.map((label) => label.name.toLowerCase()));
     cache.set(key, names);
   }
+  let created = 0;
   for (const name of wanted) {
     if (names.has(name.toLowerCase())) continue;
+    created += 1;
     try {
       await octokit.rest.issues.createLabel({
         owner: repo.owner,
@@ -57,4 +61,5 @@ export async function ensureLabels(
     }
     names.add(name.toLowerCase());
   }
+  return created;
 }

@@ -1,4 +1,5 @@
 import type { Context } from "probot";
+import { createOnce } from "./create-once.js";
 
 export interface IssueRef {
   owner: string;
@@ -6,34 +7,61 @@ export interface IssueRef {
   issue_number: number;
 }
 
-/** The app's comment on an issue that carries the marker, or null. */
-export async function findMarkedComment(
+/** One of the app's comments, found by its hidden marker. */
+export interface MarkedComment {
+  id: number;
+  body: string;
+  /** True when a bot wrote it (the app); a person's comment that quotes a marker is never removed. */
+  byBot: boolean;
+}
+
+/**
+ * Every comment on an issue that carries the marker, oldest first. Looked up whatever the
+ * webhook's comment count says: that count is a snapshot, and a redelivery's is stale.
+ */
+export async function findMarkedComments(
   octokit: Context["octokit"],
   issue: IssueRef,
   marker: string,
-): Promise<{ id: number; body: string } | null> {
+): Promise<MarkedComment[]> {
   const comments = await octokit.paginate(octokit.rest.issues.listComments, {
     ...issue,
     per_page: 100,
   });
-  const found = comments.find((comment) => comment.body?.includes(marker));
-  return found ? { id: found.id, body: found.body ?? "" } : null;
+  return comments
+    .filter((comment) => comment.body?.includes(marker))
+    .sort((a, b) => a.id - b.id)
+    .map((comment) => ({
+      id: comment.id,
+      body: comment.body ?? "",
+      byBot: comment.user?.type === "Bot",
+    }));
+}
+
+/** The app's (oldest) comment on an issue that carries the marker, or null. */
+export async function findMarkedComment(
+  octokit: Context["octokit"],
+  issue: IssueRef,
+  marker: string,
+): Promise<MarkedComment | null> {
+  return (await findMarkedComments(octokit, issue, marker))[0] ?? null;
 }
 
 /**
  * Keeps one comment per issue and marker: edits it in place when its text changed, creates it
- * only when there is none, and writes nothing when the text is already right. `hasComments`
- * false (a new issue) skips the look-up. With `onlyUpdate`, no new comment is created (for "all is
- * well" messages, which only make sense in place of an earlier one).
+ * only when there is none, and writes nothing when the text is already right. With `onlyUpdate`,
+ * no new comment is created (for "all is well" messages, which only make sense in place of an
+ * earlier one). A create that fails is looked for before it is sent again, and a create the
+ * throttling plugin repeated leaves one comment (see `createOnce`).
  */
 export async function upsertMarkedComment(
   octokit: Context["octokit"],
   issue: IssueRef,
   marker: string,
   body: string,
-  options: { hasComments: boolean; onlyUpdate?: boolean },
+  options: { onlyUpdate?: boolean } = {},
 ): Promise<"created" | "updated" | "unchanged" | "skipped"> {
-  const existing = options.hasComments ? await findMarkedComment(octokit, issue, marker) : null;
+  const existing = await findMarkedComment(octokit, issue, marker);
   if (existing) {
     if (existing.body === body) return "unchanged";
     await octokit.rest.issues.updateComment({
@@ -45,6 +73,56 @@ export async function upsertMarkedComment(
     return "updated";
   }
   if (options.onlyUpdate) return "skipped";
-  await octokit.rest.issues.createComment({ ...issue, body });
+  const created = await createMarkedComment(octokit, issue, marker, body);
+  // Found again after a lost answer: it is the same text only if that create was this one's.
+  if (created.body !== body) {
+    await octokit.rest.issues.updateComment({
+      owner: issue.owner,
+      repo: issue.repo,
+      comment_id: created.id,
+      body,
+    });
+  }
   return "created";
+}
+
+/**
+ * Creates a comment that carries `marker` (its body must contain it) at most once: see
+ * `createOnce`. Returns the comment that stands.
+ */
+export async function createMarkedComment(
+  octokit: Context["octokit"],
+  issue: IssueRef,
+  marker: string,
+  body: string,
+): Promise<MarkedComment> {
+  return createOnce(octokit, {
+    create: async (options) => {
+      const { data } = await octokit.rest.issues.createComment({ ...issue, body, ...options });
+      return { id: data.id, body: data.body ?? body, byBot: true };
+    },
+    find: () => findMarkedComment(octokit, issue, marker),
+    settle: (created) => keepOldest(octokit, issue, marker, created),
+  });
+}
+
+/** Deletes the app's later twins of a marked comment; the oldest stays. */
+async function keepOldest(
+  octokit: Context["octokit"],
+  issue: IssueRef,
+  marker: string,
+  created: MarkedComment,
+): Promise<MarkedComment> {
+  const all = await findMarkedComments(octokit, issue, marker);
+  const [oldest, ...twins] = all;
+  if (!oldest) return created;
+  for (const twin of twins) {
+    if (!twin.byBot) continue;
+    await octokit.rest.issues.deleteComment({
+      owner: issue.owner,
+      repo: issue.repo,
+      comment_id: twin.id,
+    });
+  }
+  return oldest;
 }

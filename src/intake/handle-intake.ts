@@ -1,12 +1,11 @@
 import type { Context } from "probot";
 import { type AppDeps, isOwnEvent } from "../app-deps.js";
-import type { Config } from "../config/config.js";
 import { CONFIG_COMMENT_MARKER, renderConfigComment } from "../config/render-config-comment.js";
-import { ensureLabels } from "../github/ensure-labels.js";
 import { readConfig } from "../github/read-config.js";
 import { upsertMarkedComment } from "../github/upsert-marked-comment.js";
+import { isReport } from "./is-report.js";
 import { planIntake } from "./plan-intake.js";
-import { PROBLEMS_COMMENT_MARKER, renderProblemsComment } from "./render-problems-comment.js";
+import { writeIntake } from "./write-intake.js";
 
 type IntakeContext = Context<"issues.opened" | "issues.labeled" | "issues.edited">;
 
@@ -50,56 +49,24 @@ export async function handleIntake(context: IntakeContext, deps: AppDeps): Promi
         ? (payload.changes.body.from ?? "")
         : null
       : null;
-  const plan = planIntake({
-    mode: payload.action === "edited" ? "edit" : "fill",
+  const event = {
+    mode: payload.action === "edited" ? ("edit" as const) : ("fill" as const),
     body,
     previousBody,
-    labels,
     config,
-  });
-
-  if (plan.labels) {
-    await ensureLabels(
-      context.octokit,
-      { owner, repo, installation: payload.installation?.id },
-      plan.derivedLabels,
-      config,
-      deps.labels,
-    );
-  }
-  if (plan.body !== null || plan.labels !== null) {
-    await context.octokit.rest.issues.update(
-      context.issue({
-        ...(plan.body !== null ? { body: plan.body } : {}),
-        ...(plan.labels !== null ? { labels: plan.labels } : {}),
-      }),
-    );
-  }
-  if (plan.syncProblems) {
-    const result = await upsertMarkedComment(
-      context.octokit,
-      context.issue(),
-      PROBLEMS_COMMENT_MARKER,
-      renderProblemsComment(plan.problems),
-      { hasComments: issue.comments > 0, onlyUpdate: plan.problems.length === 0 },
-    );
-    if (plan.problems.length > 0) {
-      context.log.info(
-        { issue: issue.number, problems: plan.problems.length, comment: result },
-        "report has problems",
-      );
-    }
-  }
+  };
+  // A first plan on the event's snapshot: an edit that changes nothing of the app's costs no read.
+  const snapshot = planIntake({ ...event, labels });
+  const writes =
+    snapshot.body !== null ||
+    snapshot.labels.add.length > 0 ||
+    snapshot.labels.remove.length > 0 ||
+    snapshot.syncProblems;
+  if (!writes) return;
+  await writeIntake(context, deps, event);
 }
 
-/** A report carries the report label and is not one of the app's analytics issues. */
-export function isReport(labels: readonly string[], config: Config): boolean {
-  const names = labels.map((label) => label.toLowerCase());
-  return (
-    names.includes(config.labels.report.toLowerCase()) &&
-    !names.includes(config.labels.analytics.toLowerCase())
-  );
-}
+export { isReport };
 
 async function reportConfigProblems(
   context: IntakeContext,
@@ -115,8 +82,5 @@ async function reportConfigProblems(
     context.issue(),
     CONFIG_COMMENT_MARKER,
     renderConfigComment(source, issues),
-    {
-      hasComments: context.payload.issue.comments > 0,
-    },
   );
 }

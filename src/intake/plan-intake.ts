@@ -1,9 +1,10 @@
 import type { Config } from "../config/config.js";
-import { deriveLabels, isManagedLabel } from "../report/derive-labels.js";
+import { deriveLabels } from "../report/derive-labels.js";
 import { renderFilled } from "../report/fill-report.js";
 import { parseReport } from "../report/parse-report.js";
 import type { ParsedReport, Problem } from "../report/types.js";
 import { updateDerivedRows } from "../report/update-derived-rows.js";
+import { type LabelChange, labelLimitProblem, planLabelChange } from "./plan-label-change.js";
 
 /** GitHub refuses issue bodies longer than this. */
 export const MAX_BODY_LENGTH = 65_536;
@@ -11,9 +12,11 @@ export const MAX_BODY_LENGTH = 65_536;
 export interface IntakeInput {
   /** `fill` for a new report (opened, or the report label added); `edit` for an edit. */
   mode: "fill" | "edit";
+  /** The body as it is on GitHub now (read right before writing). */
   body: string;
   /** The body before the edit (`changes.body.from`), or null when the body did not change. */
   previousBody: string | null;
+  /** The issue's labels as they are on GitHub now. */
   labels: readonly string[];
   config: Config;
 }
@@ -21,10 +24,8 @@ export interface IntakeInput {
 export interface IntakePlan {
   /** The body to write, or null when it is already right (or must not be written). */
   body: string | null;
-  /** The full label set to write, or null when the labels are already right. */
-  labels: string[] | null;
-  /** The labels the report derives, to create in the repository when missing. */
-  derivedLabels: string[];
+  /** The labels to add and remove by name (only the app's own are ever removed). */
+  labels: LabelChange;
   problems: Problem[];
   /** True when the problems may differ from what the problems comment says. */
   syncProblems: boolean;
@@ -35,7 +36,8 @@ export interface IntakePlan {
  * Decides what the intake writes for a report: the filled body for a new report, only the derived
  * rows of the Overview table on an edit (never a character of the author's text), and the labels
  * the report derives in place of stale `type:`/`severity:`/`service:` ones. Writes nothing that
- * would not change.
+ * would not change. A body that is already filled (a redelivered or late `opened`) gets only its
+ * derived rows updated.
  */
 export function planIntake(input: IntakeInput): IntakePlan {
   const { config } = input;
@@ -57,29 +59,20 @@ export function planIntake(input: IntakeInput): IntakePlan {
   }
   if (body === input.body) body = null;
 
-  const derivedLabels = deriveLabels(parsed, config);
-  const kept = input.labels.filter(
-    (label) => !isManagedLabel(label, config) || includesLabel(derivedLabels, label),
-  );
-  const missing = derivedLabels.filter((label) => !includesLabel(kept, label));
-  const labels =
-    missing.length > 0 || kept.length !== input.labels.length ? [...kept, ...missing] : null;
+  const labels = planLabelChange(input.labels, deriveLabels(parsed, config), config);
+  if (labels.leftOut.length > 0) problems.push(labelLimitProblem(labels.leftOut));
 
   let syncProblems = input.mode === "fill";
   if (input.mode === "edit" && input.previousBody !== null) {
-    const before = planProblems(input.previousBody, config);
+    const before = planProblems(input.previousBody, input.labels, config);
     syncProblems = JSON.stringify(before) !== JSON.stringify(problems);
   }
-  return { body, labels, derivedLabels, problems, syncProblems, parsed };
+  return { body, labels, problems, syncProblems, parsed };
 }
 
 /** The problems the intake reported for a body, as `planIntake` computes them. */
-function planProblems(body: string, config: Config): Problem[] {
-  return planIntake({ mode: "edit", body, previousBody: null, labels: [], config }).problems;
-}
-
-function includesLabel(labels: readonly string[], name: string): boolean {
-  return labels.some((label) => label.toLowerCase() === name.toLowerCase());
+function planProblems(body: string, labels: readonly string[], config: Config): Problem[] {
+  return planIntake({ mode: "edit", body, previousBody: null, labels, config }).problems;
 }
 
 function tooLong(length: number): Problem {

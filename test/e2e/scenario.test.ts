@@ -38,16 +38,21 @@ describe("the demo scenario through the real server", () => {
     const report = store.issue(REPO, 2);
     const config = "GET /repos/acme/ops/contents/.github/disruption-reports.yml";
 
-    // 1. Filled and labelled in one PATCH; the app's own echoes (and the form's labeled event) cost nothing but one GET /app.
+    // 1. Filled, then labelled by name, each planned on the issue read right before; the app's
+    // own echoes (and the form's labeled event) cost nothing but one GET /app.
     expect(calls(steps[0])).toEqual([
       "POST /app/installations/10001/access_tokens",
       config,
+      "GET /repos/acme/ops/issues/2",
       "GET /repos/acme/ops/labels",
       "POST /repos/acme/ops/labels",
       "POST /repos/acme/ops/labels",
       "POST /repos/acme/ops/labels",
       "POST /repos/acme/ops/labels",
+      "GET /repos/acme/ops/issues/2",
       "PATCH /repos/acme/ops/issues/2",
+      "POST /repos/acme/ops/issues/2/labels",
+      "GET /repos/acme/ops/issues/2/comments",
       "GET /app",
     ]);
     expect(steps[0]?.deliveries.every((delivery) => delivery.status === 200)).toBe(true);
@@ -55,8 +60,11 @@ describe("the demo scenario through the real server", () => {
     // 2. The severity label follows the edit.
     expect(calls(steps[1])).toEqual([
       config,
+      "GET /repos/acme/ops/issues/2",
       "POST /repos/acme/ops/labels",
-      "PATCH /repos/acme/ops/issues/2",
+      "GET /repos/acme/ops/issues/2",
+      "POST /repos/acme/ops/issues/2/labels",
+      "DELETE /repos/acme/ops/issues/2/labels/severity: sev2",
     ]);
     expect(report.labels).toEqual([
       "disruption",
@@ -92,6 +100,7 @@ describe("the demo scenario through the real server", () => {
     // 4. The derived row follows the checked items; the second close stands with no write.
     expect(calls(steps[3])).toEqual([
       config,
+      "GET /repos/acme/ops/issues/2",
       "PATCH /repos/acme/ops/issues/2",
       config,
       "POST /graphql",

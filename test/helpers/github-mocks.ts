@@ -21,3 +21,48 @@ export function capture<T>(into: T[]) {
     return true;
   };
 }
+
+/** `GET` of issue 1 as it is on GitHub now: the read the write paths make right before writing. */
+export function issueNow(
+  scope: nock.Scope,
+  issue: {
+    body: string;
+    labels: string[];
+    state?: "open" | "closed";
+    stateReason?: string | null;
+    closedAt?: string | null;
+    number?: number;
+  },
+): nock.Scope {
+  const number = issue.number ?? 1;
+  return scope.get(`${repoPath}/issues/${number}`).reply(200, {
+    number,
+    body: issue.body,
+    labels: issue.labels.map((name) => ({ name })),
+    state: issue.state ?? "open",
+    state_reason: issue.stateReason ?? null,
+    closed_at: issue.closedAt ?? null,
+  });
+}
+
+/** The comments of issue 1 (the marker look-up). */
+export function commentsNow(
+  scope: nock.Scope,
+  comments: { id: number; body: string; bot?: boolean }[],
+  number = 1,
+): nock.Scope {
+  return scope
+    .get(`${repoPath}/issues/${number}/comments`)
+    .query({ per_page: 100 })
+    .reply(
+      200,
+      comments.map((comment) => ({
+        id: comment.id,
+        body: comment.body,
+        user: {
+          login: comment.bot ? "disruption-reports[bot]" : "octocat",
+          type: comment.bot ? "Bot" : "User",
+        },
+      })),
+    );
+}

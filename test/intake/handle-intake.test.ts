@@ -3,7 +3,15 @@ import { join } from "node:path";
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { fillReport } from "../../src/report/fill-report.js";
-import { capture, configPath, noConfig, orgConfigPath, repoPath } from "../helpers/github-mocks.js";
+import {
+  capture,
+  commentsNow,
+  configPath,
+  issueNow,
+  noConfig,
+  orgConfigPath,
+  repoPath,
+} from "../helpers/github-mocks.js";
 import {
   BOT_LOGIN,
   issueEdited,
@@ -27,19 +35,25 @@ const labelsWhenFilled = [
 ];
 
 describe("issues.opened", () => {
-  it("fills a form report, creates the missing labels and sets body and labels in one PATCH", async () => {
+  it("fills a form report, creates the missing labels, reads the issue again, then writes the body and adds the labels by name", async () => {
     const probot = await testProbot();
     const created: { name: string; color: string; description: string }[] = [];
     const patches: { body?: string; labels?: string[] }[] = [];
-    const scope = noConfig(nock(API))
+    const added: { labels: string[] }[] = [];
+    const scope = issueNow(noConfig(nock(API)), { body: formBody, labels: ["disruption"] })
       .get(`${repoPath}/labels`)
       .query({ per_page: 100 })
       .reply(200, [{ name: "disruption" }, { name: "service: api" }])
       .post(`${repoPath}/labels`, capture(created))
       .times(3)
-      .reply(201, {})
+      .reply(201, {});
+    // Creating labels takes a second each: the issue is read again right before the write.
+    issueNow(scope, { body: formBody, labels: ["disruption", "needs-triage"] })
       .patch(`${repoPath}/issues/1`, capture(patches))
-      .reply(200, {});
+      .reply(200, {})
+      .post(`${repoPath}/issues/1/labels`, capture(added))
+      .reply(200, []);
+    commentsNow(scope, []);
 
     await probot.receive({
       id: "d1",
@@ -47,7 +61,8 @@ describe("issues.opened", () => {
       payload: issueOpened({ body: formBody, labels: ["disruption"] }),
     });
 
-    expect(patches).toEqual([{ body: filled, labels: labelsWhenFilled }]);
+    expect(patches).toEqual([{ body: filled }]);
+    expect(added).toEqual([{ labels: labelsWhenFilled.slice(1) }]);
     expect(patches[0]?.body).toContain("| Time to detect | 7 min |");
     expect(created.map((label) => label.name)).toEqual([
       "type: infrastructure",
@@ -68,9 +83,10 @@ describe("issues.opened", () => {
     const patches: { body?: string; labels?: string[] }[] = [];
     const comments: { body: string }[] = [];
     const text = "The checkout page was down for a while.\r\nNot sure when it started.";
-    const scope = noConfig(nock(API))
+    const scope = issueNow(noConfig(nock(API)), { body: text, labels: ["disruption"] })
       .patch(`${repoPath}/issues/1`, capture(patches))
-      .reply(200, {})
+      .reply(200, {});
+    commentsNow(scope, [])
       .post(`${repoPath}/issues/1/comments`, capture(comments))
       .reply(201, { id: 7 });
 
@@ -131,15 +147,17 @@ describe("issues.opened", () => {
     const patches: { body?: string; labels?: string[] }[] = [];
     const huge = `${formBody.replace("### Supporting documentation\n\n_No response_", "### Supporting documentation\n\n")}${"x".repeat(64_700)}`;
     expect(huge.length).toBeLessThanOrEqual(65_536);
-    const scope = noConfig(nock(API))
+    const added: { labels: string[] }[] = [];
+    const scope = issueNow(noConfig(nock(API)), { body: huge, labels: ["disruption"] })
       .get(`${repoPath}/labels`)
       .query({ per_page: 100 })
       .reply(
         200,
         labelsWhenFilled.map((name) => ({ name })),
       )
-      .patch(`${repoPath}/issues/1`, capture(patches))
-      .reply(200, {})
+      .post(`${repoPath}/issues/1/labels`, capture(added))
+      .reply(200, []);
+    commentsNow(scope, [])
       .post(`${repoPath}/issues/1/comments`, capture(comments))
       .reply(201, { id: 8 });
 
@@ -149,7 +167,8 @@ describe("issues.opened", () => {
       payload: issueOpened({ body: huge, labels: ["disruption"] }),
     });
 
-    expect(patches).toEqual([{ labels: labelsWhenFilled }]);
+    expect(patches).toEqual([]);
+    expect(added).toEqual([{ labels: labelsWhenFilled.slice(1) }]);
     expect(comments[0]?.body).toMatch(
       /The filled report would be [\d,]+ characters, over GitHub's limit of 65,536/,
     );
@@ -162,7 +181,8 @@ describe("issues.labeled", () => {
   it("fills an existing issue when the report label is added, looking for an earlier problems comment", async () => {
     const probot = await testProbot();
     const patches: { body?: string; labels?: string[] }[] = [];
-    const scope = noConfig(nock(API))
+    const added: { labels: string[] }[] = [];
+    const scope = issueNow(noConfig(nock(API)), { body: formBody, labels: ["bug", "disruption"] })
       .get(`${repoPath}/labels`)
       .query({ per_page: 100 })
       .reply(
@@ -171,9 +191,9 @@ describe("issues.labeled", () => {
       )
       .patch(`${repoPath}/issues/1`, capture(patches))
       .reply(200, {})
-      .get(`${repoPath}/issues/1/comments`)
-      .query({ per_page: 100 })
-      .reply(200, [{ id: 1, body: "Adding this to the disruption log." }]);
+      .post(`${repoPath}/issues/1/labels`, capture(added))
+      .reply(200, []);
+    commentsNow(scope, [{ id: 1, body: "Adding this to the disruption log." }]);
 
     await probot.receive({
       id: "d6",
@@ -186,7 +206,8 @@ describe("issues.labeled", () => {
       }),
     });
 
-    expect(patches).toEqual([{ body: filled, labels: ["bug", ...labelsWhenFilled] }]);
+    expect(patches).toEqual([{ body: filled }]);
+    expect(added).toEqual([{ labels: labelsWhenFilled.slice(1) }]);
     expect(scope.pendingMocks()).toEqual([]);
     expect(unexpected).toEqual([]);
   });
@@ -226,9 +247,11 @@ describe("issues.edited", () => {
       "| Severity | SEV2 — major functionality broken |",
       "| Severity | SEV1 |",
     );
-    const patches: { body?: string; labels?: string[] }[] = [];
+    const added: { labels: string[] }[] = [];
     const created: { name: string }[] = [];
-    const scope = noConfig(nock(API))
+    // Another tool added needs-triage after the edit: it stays.
+    const now = { body: edited, labels: [...labelsWhenFilled, "needs-triage"] };
+    const scope = issueNow(noConfig(nock(API)), now)
       .get(`${repoPath}/labels`)
       .query({ per_page: 100 })
       .reply(
@@ -236,9 +259,12 @@ describe("issues.edited", () => {
         labelsWhenFilled.map((name) => ({ name })),
       )
       .post(`${repoPath}/labels`, capture(created))
-      .reply(201, {})
-      .patch(`${repoPath}/issues/1`, capture(patches))
-      .reply(200, {});
+      .reply(201, {});
+    issueNow(scope, now)
+      .post(`${repoPath}/issues/1/labels`, capture(added))
+      .reply(200, [])
+      .delete(`${repoPath}/issues/1/labels/severity%3A%20sev2`)
+      .reply(200, []);
 
     await probot.receive({
       id: "d8",
@@ -251,17 +277,7 @@ describe("issues.edited", () => {
       }),
     });
 
-    expect(patches).toEqual([
-      {
-        labels: [
-          "disruption",
-          "type: infrastructure",
-          "service: api",
-          "service: checkout",
-          "severity: sev1",
-        ],
-      },
-    ]);
+    expect(added).toEqual([{ labels: ["severity: sev1"] }]);
     expect(created.map((label) => label.name)).toEqual(["severity: sev1"]);
     expect(scope.pendingMocks()).toEqual([]);
     expect(unexpected).toEqual([]);
@@ -274,7 +290,7 @@ describe("issues.edited", () => {
       "| Resolved | 2026-11-20 16:30 UTC |",
     );
     const patches: { body?: string }[] = [];
-    const scope = noConfig(nock(API))
+    const scope = issueNow(noConfig(nock(API)), { body: edited, labels: labelsWhenFilled })
       .patch(`${repoPath}/issues/1`, capture(patches))
       .reply(200, {});
 
@@ -341,9 +357,11 @@ describe("issues.edited", () => {
       { id: 1, body: "Thanks!" },
       { id: 55, body },
     ];
-    const scope = noConfig(nock(API))
+    const scope = issueNow(noConfig(nock(API)), { body: broken, labels: labelsWhenFilled })
       .patch(`${repoPath}/issues/1`)
-      .reply(200, {})
+      .reply(200, {});
+    // The look-up is made whatever the payload's comment count says (a snapshot, stale on a redelivery).
+    commentsNow(scope, [])
       .post(`${repoPath}/issues/1/comments`, capture(comments))
       .reply(201, { id: 55 });
     await probot.receive({
@@ -360,7 +378,7 @@ describe("issues.edited", () => {
     expect(comments[0]?.body).toContain("Started: could not read `yesterday` as a date and time");
     expect(scope.pendingMocks()).toEqual([]);
 
-    const scope2 = noConfig(nock(API))
+    const scope2 = issueNow(noConfig(nock(API)), { body: different, labels: labelsWhenFilled })
       .patch(`${repoPath}/issues/1`)
       .reply(200, {})
       .get(`${repoPath}/issues/1/comments`)
@@ -382,7 +400,7 @@ describe("issues.edited", () => {
     expect(updates[0]?.body).toContain("names more than one time zone");
     expect(scope2.pendingMocks()).toEqual([]);
 
-    const scope3 = noConfig(nock(API))
+    const scope3 = issueNow(noConfig(nock(API)), { body: filled, labels: labelsWhenFilled })
       .get(`${repoPath}/issues/1/comments`)
       .query({ per_page: 100 })
       .reply(200, problemsComment(updates[0]?.body ?? ""))
@@ -416,7 +434,8 @@ describe("configuration", () => {
       .get(configPath)
       .reply(200, "timeZone: Mars/Olympus\nlabels:\n  serviceLabel: false\n", {
         "content-type": "application/vnd.github.raw",
-      })
+      });
+    commentsNow(scope, [])
       .post(`${repoPath}/issues/1/comments`, capture(comments))
       .reply(201, { id: 9 });
 
@@ -446,7 +465,10 @@ describe("configuration", () => {
       .get(orgConfigPath)
       .reply(200, "timeZone: Europe/Berlin\nlabels:\n  serviceLabels: false\n", {
         "content-type": "application/vnd.github.raw",
-      })
+      });
+    const formInBerlin = formBody.replace("14:12 UTC", "14:12");
+    const added: { labels: string[] }[] = [];
+    issueNow(scope, { body: formInBerlin, labels: ["disruption"] })
       .get(`${repoPath}/labels`)
       .query({ per_page: 100 })
       .reply(
@@ -454,21 +476,79 @@ describe("configuration", () => {
         labelsWhenFilled.map((name) => ({ name })),
       )
       .patch(`${repoPath}/issues/1`, capture(patches))
-      .reply(200, {});
+      .reply(200, {})
+      .post(`${repoPath}/issues/1/labels`, capture(added))
+      .reply(200, []);
+    commentsNow(scope, []);
 
     await probot.receive({
       id: "c2",
       name: "issues",
       // Times without a zone, read in the owner's configured zone.
-      payload: issueOpened({
-        body: formBody.replace("14:12 UTC", "14:12"),
-        labels: ["disruption"],
-      }),
+      payload: issueOpened({ body: formInBerlin, labels: ["disruption"] }),
     });
 
-    expect(patches[0]?.labels).toEqual(["disruption", "type: infrastructure", "severity: sev2"]);
+    expect(added[0]?.labels).toEqual(["type: infrastructure", "severity: sev2"]);
     expect(patches[0]?.body).toContain("| Time to detect | 7 min |");
     expect(patches[0]?.body).toContain("| Started | 2026-11-20 14:05 Europe/Berlin |");
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unexpected).toEqual([]);
+  });
+});
+
+describe("read before write", () => {
+  it("a redelivered opened event on a filled, edited report changes nothing and posts no second problems comment", async () => {
+    const probot = await testProbot();
+    // Since the first delivery: filled by the app, then the author wrote a lesson.
+    const edited = filled.replace(
+      "<!-- At least three key learnings. -->",
+      "<!-- At least three key learnings. -->\n\nPools need alerts.",
+    );
+    const scope = issueNow(noConfig(nock(API)), { body: edited, labels: labelsWhenFilled });
+    commentsNow(scope, []);
+
+    await probot.receive({
+      id: "r1",
+      name: "issues",
+      payload: issueOpened({ body: formBody, labels: ["disruption"] }),
+    });
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unexpected).toEqual([]);
+  });
+
+  it("caps service labels so the issue stays within GitHub's 100 labels, and says so in the problems comment", async () => {
+    const probot = await testProbot();
+    const services = Array.from({ length: 1000 }, (_, i) => `svc${i}`);
+    const body = filled.replace(
+      "| Services | api, checkout |",
+      `| Services | ${services.join(", ")} |`,
+    );
+    const current = ["disruption", "type: infrastructure", "severity: sev2", "needs-triage"];
+    const added: { labels: string[] }[] = [];
+    const comments: { body: string }[] = [];
+    const scope = issueNow(noConfig(nock(API)), { body, labels: current })
+      .get(`${repoPath}/labels`)
+      .query({ per_page: 100 })
+      .reply(
+        200,
+        services.map((name) => ({ name: `service: ${name}` })),
+      )
+      .post(`${repoPath}/issues/1/labels`, capture(added))
+      .reply(200, []);
+    commentsNow(scope, [])
+      .post(`${repoPath}/issues/1/comments`, capture(comments))
+      .reply(201, { id: 3 });
+
+    await probot.receive({
+      id: "r2",
+      name: "issues",
+      payload: issueEdited({ body, previousBody: filled, labels: current }),
+    });
+    expect(added[0]?.labels).toHaveLength(96);
+    expect(current.length + (added[0]?.labels.length ?? 0)).toBe(100);
+    expect(comments[0]?.body).toContain(
+      "Services: 904 services have no label, because GitHub allows at most 100 labels on an issue. They stay in the Overview table",
+    );
     expect(scope.pendingMocks()).toEqual([]);
     expect(unexpected).toEqual([]);
   });

@@ -96,8 +96,7 @@ describe("the app's GitHub calls against the local GitHub", () => {
     ]);
     const { number } = github.store.addIssue("acme/ops", { title: "t" });
     const issue = { owner: "acme", repo: "ops", issue_number: number };
-    const upsert = (body: string) =>
-      upsertMarkedComment(octokit, issue, "<!-- marker -->", body, { hasComments: true });
+    const upsert = (body: string) => upsertMarkedComment(octokit, issue, "<!-- marker -->", body);
     expect(await upsert("<!-- marker -->\none")).toBe("created");
     expect(await upsert("<!-- marker -->\ntwo")).toBe("updated");
     expect(await upsert("<!-- marker -->\ntwo")).toBe("unchanged");

@@ -118,6 +118,10 @@ beforeAll(async () => {
   );
   await settle(bot.rest.issues.setLabels({ ...repo, issue_number: gone.number, labels: ["a"] }));
   await settle(bot.rest.issues.addLabels({ ...repo, issue_number: 999, labels: ["a"] }));
+  await bot.rest.issues.addLabels({ ...repo, issue_number: number, labels: ["needs-triage"] });
+  await bot.rest.issues.removeLabel({ ...repo, issue_number: number, name: "needs-triage" });
+  await settle(bot.rest.issues.removeLabel({ ...repo, issue_number: number, name: "nope" }));
+  await settle(bot.rest.issues.removeLabel({ ...repo, issue_number: gone.number, name: "a" }));
 
   await bot.rest.issues.listComments({ ...repo, issue_number: parent.number });
   await settle(bot.rest.issues.listComments({ ...repo, issue_number: 999 }));
@@ -137,6 +141,13 @@ beforeAll(async () => {
     bot.rest.issues.updateComment({ ...repo, comment_id: reply.id, body: "x".repeat(65_537) }),
   );
   await settle(bot.rest.issues.updateComment({ ...repo, comment_id: 1, body: "b" }));
+  const { data: twin } = await bot.rest.issues.createComment({
+    ...repo,
+    issue_number: number,
+    body: "Thanks",
+  });
+  await bot.rest.issues.deleteComment({ ...repo, comment_id: twin.id });
+  await settle(bot.rest.issues.deleteComment({ ...repo, comment_id: twin.id }));
 
   for (const username of ["alice", "tria", "acme", "disruption-reports[bot]"])
     await bot.rest.repos.getCollaboratorPermissionLevel({ ...repo, username });
@@ -192,9 +203,11 @@ describe(`every answer validates against GitHub's OpenAPI description (${SOURCE}
       ["PATCH /repos/{owner}/{repo}/issues/{issue_number}", [200, 404, 410, 422]],
       ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels", [200, 404, 422]],
       ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels", [200, 410]],
+      ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", [200, 404, 410]],
       ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments", [200, 404, 410]],
       ["POST /repos/{owner}/{repo}/issues/{issue_number}/comments", [201, 404, 410, 422]],
       ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", [200, 404, 422]],
+      ["DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", [204, 404]],
       ["GET /repos/{owner}/{repo}/collaborators/{username}/permission", [200, 404]],
     ];
     const missing = expected.flatMap(([operation, statuses]) =>

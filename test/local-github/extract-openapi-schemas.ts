@@ -34,9 +34,11 @@ export const OPERATIONS = [
   "PATCH /repos/{owner}/{repo}/issues/{issue_number}",
   "POST /repos/{owner}/{repo}/issues/{issue_number}/labels",
   "PUT /repos/{owner}/{repo}/issues/{issue_number}/labels",
+  "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}",
   "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
   "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
   "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
+  "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}",
   "GET /repos/{owner}/{repo}/collaborators/{username}/permission",
 ] as const;
 

@@ -411,6 +411,15 @@ export function createStore(options: StoreOptions = {}): LocalStore {
       return comment;
     },
 
+    deleteComment(actor, ref, commentId) {
+      const target = repo(ref);
+      const comment = target.comments.get(commentId);
+      if (!comment) throw notFound();
+      addUser({ login: actor });
+      // GitHub sends issue_comment.deleted, which the app does not subscribe to: no change to report.
+      target.comments.delete(commentId);
+    },
+
     updateComment(actor, ref, commentId, body) {
       const target = repo(ref);
       const comment = target.comments.get(commentId);

@@ -9,6 +9,8 @@ export const MAX_BODY = 65_536;
 export const MAX_TITLE = 256;
 /** GitHub's limit on a label name, in characters. */
 export const MAX_LABEL_NAME = 50;
+/** GitHub refuses more labels than this on one issue (422). */
+export const MAX_ISSUE_LABELS = 100;
 /** GitHub's limit on a label description, in characters. */
 export const MAX_LABEL_DESCRIPTION = 100;
 

@@ -133,6 +133,8 @@ export interface LocalStore {
   updateIssue(actor: string, repo: RepoRef, issueNumber: number, input: IssueWrite): IssueRecord;
   createComment(actor: string, repo: RepoRef, issueNumber: number, body: unknown): CommentRecord;
   updateComment(actor: string, repo: RepoRef, commentId: number, body: unknown): CommentRecord;
+  /** Deletes a comment; 404 when there is none of that id. */
+  deleteComment(actor: string, repo: RepoRef, commentId: number): void;
   /** Creates a label; 422 when one of that name (any case) exists or the input is invalid. */
   createLabel(
     repo: RepoRef,

@@ -65,4 +65,14 @@ export const COMMENT_ROUTES: Route[] = [
       return { status: 200, body: commentJson(comment, repo, store, urls) };
     },
   },
+  {
+    method: "DELETE",
+    path: "/repos/{owner}/{repo}/issues/comments/{comment_id}",
+    auth: "token",
+    handle: (request) => {
+      const repo = visibleRepo(request);
+      request.store.deleteComment(actorLogin(request), repo, numberParam(request, "comment_id"));
+      return { status: 204 };
+    },
+  },
 ];

@@ -3,7 +3,7 @@ import { labelJson } from "../../representations/label-json.js";
 import type { LocalStore } from "../../store/local-store.js";
 import type { IssueRecord, RepoRecord } from "../../store/records.js";
 import { validationFailed } from "../../store/store-error.js";
-import { notModeled } from "../http-error.js";
+import { HttpError, notModeled } from "../http-error.js";
 import { paginate } from "../paginate.js";
 import {
   actorLogin,
@@ -166,6 +166,25 @@ export const ISSUE_ROUTES: Route[] = [
         numberParam(request, "issue_number"),
         { labels },
       );
+      return { status: 200, body: issueLabels(issue, repo, store, urls) };
+    },
+  },
+  {
+    method: "DELETE",
+    path: "/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}",
+    auth: "token",
+    handle: (request) => {
+      const { store, urls } = request;
+      const repo = visibleRepo(request);
+      const number = numberParam(request, "issue_number");
+      const name = (request.params.name ?? "").toLowerCase();
+      const current = store.issue(repo, number).labels;
+      // GitHub answers 404 "Label does not exist" when the issue does not carry it.
+      if (!current.some((label) => label.toLowerCase() === name))
+        throw new HttpError(404, "Label does not exist");
+      const issue = store.updateIssue(actorLogin(request), repo, number, {
+        labels: current.filter((label) => label.toLowerCase() !== name),
+      });
       return { status: 200, body: issueLabels(issue, repo, store, urls) };
     },
   },

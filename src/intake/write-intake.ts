@@ -1,0 +1,83 @@
+import type { Context } from "probot";
+import type { AppDeps } from "../app-deps.js";
+import type { Config } from "../config/config.js";
+import { changeIssueLabels } from "../github/change-issue-labels.js";
+import { ensureLabels } from "../github/ensure-labels.js";
+import { readIssue } from "../github/read-issue.js";
+import { upsertMarkedComment } from "../github/upsert-marked-comment.js";
+import { isReport } from "./is-report.js";
+import { type IntakePlan, planIntake } from "./plan-intake.js";
+import { PROBLEMS_COMMENT_MARKER, renderProblemsComment } from "./render-problems-comment.js";
+
+type IntakeContext = Context<"issues.opened" | "issues.labeled" | "issues.edited">;
+
+/** What the event said; the write itself is planned on the issue as it is now. */
+export interface IntakeEvent {
+  mode: "fill" | "edit";
+  /** The body in the webhook payload. */
+  body: string;
+  /** `changes.body.from` of an edit, or null. */
+  previousBody: string | null;
+  config: Config;
+}
+
+/** Reads again after label creation at most this often (each creation is a write a second apart). */
+const MAX_READS = 3;
+
+/**
+ * Writes a report's intake safely (README, "Writes and faults"): reads the issue right before
+ * writing and plans on its body and labels as they are then, so an edit or a label that landed
+ * since the event is kept; writes the body alone (no label set in the same PATCH), then adds and
+ * removes only the app's labels by name, then keeps the one problems comment. Each step is safe to
+ * repeat, so a redelivery completes what a failure left undone. Returns the plan written, or null
+ * when the issue is no report any more.
+ */
+export async function writeIntake(
+  context: IntakeContext,
+  deps: AppDeps,
+  event: IntakeEvent,
+): Promise<IntakePlan | null> {
+  const { owner, repo } = context.repo();
+  const ref = context.issue();
+  for (let read = 1; ; read += 1) {
+    const current = await readIssue(context.octokit, ref);
+    if (!isReport(current.labels, event.config)) return null;
+    const unchangedSinceEvent = current.body === event.body;
+    const plan = planIntake({
+      mode: event.mode,
+      body: current.body,
+      previousBody: unchangedSinceEvent ? event.previousBody : null,
+      labels: current.labels,
+      config: event.config,
+    });
+    const created = await ensureLabels(
+      context.octokit,
+      { owner, repo, installation: context.payload.installation?.id },
+      plan.labels.add,
+      event.config,
+      deps.labels,
+    );
+    // Creating labels took a second a label: plan again on what the issue holds now.
+    if (created > 0 && read < MAX_READS) continue;
+    if (plan.body !== null) {
+      await context.octokit.rest.issues.update({ ...ref, body: plan.body });
+    }
+    await changeIssueLabels(context.octokit, ref, plan.labels);
+    if (plan.syncProblems || !unchangedSinceEvent) {
+      const result = await upsertMarkedComment(
+        context.octokit,
+        ref,
+        PROBLEMS_COMMENT_MARKER,
+        renderProblemsComment(plan.problems),
+        { onlyUpdate: plan.problems.length === 0 },
+      );
+      if (plan.problems.length > 0) {
+        context.log.info(
+          { issue: ref.issue_number, problems: plan.problems.length, comment: result },
+          "report has problems",
+        );
+      }
+    }
+    return plan;
+  }
+}
