@@ -3,11 +3,12 @@
  * Target (issue 2): under 50 ms on the CI machine. Run: `npm run bench:parse`.
  */
 import { performance } from "node:perf_hooks";
+import { MAX_BODY_LENGTH } from "../src/github/limits.js";
 import { fillReport } from "../src/report/fill-report.js";
 import { parseReport, readReport } from "../src/report/parse-report.js";
 import { readStructure } from "../src/report/read-structure.js";
 
-const LIMIT = 65_536;
+const LIMIT = MAX_BODY_LENGTH;
 
 /** A filled report whose timeline and action items grow until the body reaches the limit. */
 export function largeReportBody(limit = LIMIT): string {

@@ -1,4 +1,4 @@
-import { LabelCache } from "./github/ensure-labels.js";
+import { LabelCache } from "./github/label-cache.js";
 
 /** What the handlers share across events: caches and the app's own identity. */
 export interface AppDeps {

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import type { Config } from "../config/config.js";
+import { isReport } from "../labels/is-report.js";
 import { parseReport } from "../report/parse-report.js";
 import type { Severity } from "../report/types.js";
 import type { AnalyticsIssue } from "./analytics-issue.js";
@@ -30,22 +31,6 @@ export interface ReportRecord {
   /** Action items neither done nor dropped. */
   openItems: { text: string; owners: string[]; due: string | null }[];
   lessonsEmpty: boolean;
-}
-
-/**
- * True for an issue the analytics count: it carries the report label, not the analytics label,
- * and was not closed as a duplicate. Labels match in any case, as GitHub's do.
- */
-export function isCountedReport(
-  issue: AnalyticsIssue,
-  labels: { report: string; analytics: string },
-): boolean {
-  const names = new Set(issue.labels.map((label) => label.toLowerCase()));
-  return (
-    names.has(labels.report.toLowerCase()) &&
-    !names.has(labels.analytics.toLowerCase()) &&
-    issue.stateReason !== "duplicate"
-  );
 }
 
 /**
@@ -88,8 +73,8 @@ export function readReportRecord(
 }
 
 /**
- * The records of every counted report (see {@link isCountedReport}), each body parsed once.
- * Issue order is kept.
+ * The records of every report the analytics count, each body parsed once: a report (see
+ * `isReport`) not closed as a duplicate. Issue order is kept.
  */
 export function readReportRecords(
   issues: readonly AnalyticsIssue[],
@@ -97,7 +82,8 @@ export function readReportRecords(
 ): ReportRecord[] {
   const records: ReportRecord[] = [];
   for (const issue of issues) {
-    if (!isCountedReport(issue, options.config.labels)) continue;
+    if (!isReport(issue.labels, options.config.labels) || issue.stateReason === "duplicate")
+      continue;
     records.push(
       readReportRecord(issue, { timeZone: options.timeZone, types: options.config.types }),
     );

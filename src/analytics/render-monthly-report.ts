@@ -1,3 +1,4 @@
+import { MAX_BODY_LENGTH } from "../github/limits.js";
 import { SEVERITY_SCALE } from "../report/severity-scale.js";
 import { SEVERITIES } from "../report/types.js";
 import { REPEAT_WINDOW_DAYS } from "./find-repeats.js";
@@ -10,9 +11,6 @@ import { isMonth, monthName, shortMonthName } from "./month.js";
 import { renderHeadline } from "./render-headline.js";
 import type { Summary } from "./stats.js";
 import { type IssueRef, type MonthlyResult, WEEKDAYS } from "./types.js";
-
-/** GitHub refuses an issue body over 65,536 characters. */
-export const MAX_BODY_LENGTH = 65_536;
 
 /** Rows a list shows before it is cut with a link to the issue search; smaller tries follow. */
 const ROW_LIMITS = [50, 20, 5] as const;

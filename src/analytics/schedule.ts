@@ -13,20 +13,15 @@ export function previousMonth(now: DateTime, timeZone: string): string {
 }
 
 /**
- * True when the previous month's report should be published now: reports are enabled, the local
- * time (config `timeZone`) has reached day `report.day` at hour `report.hour` of the current
- * month, and the report is not published yet. A run that missed the hour (a restart, a deploy)
- * catches up any time later in the month.
+ * True when the previous month's report is due now: reports are enabled and the local time
+ * (config `timeZone`) has reached day `report.day` at hour `report.hour` of the current month. A
+ * run that missed the hour (a restart, a deploy) catches up any time later in the month. Whether
+ * the report exists already is GitHub's to say: the schedule looks for it only once it is due.
  *
- * @param published whether the analytics issue of `previousMonth(now, config.timeZone)` exists.
+ * @example isReportDue(DateTime.fromISO("2026-11-01T08:00:00Z"), berlinConfig) // true with day 1, hour 9
  */
-export function isReportDue(options: {
-  now: DateTime;
-  config: Config;
-  published: boolean;
-}): boolean {
-  const { now, config, published } = options;
-  if (!config.report.enabled || published) return false;
+export function isReportDue(now: DateTime, config: Config): boolean {
+  if (!config.report.enabled) return false;
   const local = now.setZone(config.timeZone);
   const { day, hour } = config.report;
   return local.day > day || (local.day === day && local.hour >= hour);

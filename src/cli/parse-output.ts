@@ -1,6 +1,6 @@
 import { decideClose } from "../close-guard/decide-close.js";
 import type { Config } from "../config/config.js";
-import { deriveLabels } from "../report/derive-labels.js";
+import { deriveLabels } from "../labels/derive-labels.js";
 import { parseReport } from "../report/parse-report.js";
 
 /** The JSON that `disruptions parse` prints for a body. */

@@ -6,9 +6,11 @@ import { isMonth } from "../analytics/month.js";
 import { renderMonthlyReport } from "../analytics/render-monthly-report.js";
 import type { MonthlyResult } from "../analytics/types.js";
 import { type Config, configSchema, DEFAULT_CONFIG } from "../config/config.js";
+import { describeConfigProblem } from "../config/config-problem.js";
 import { parseConfigText } from "../config/parse-config-text.js";
+import { loadConfig } from "../github/load-config.js";
 import { buildMonthlyReport, publishMonthlyReport } from "../github/publish-monthly-report.js";
-import { readConfig } from "../github/read-config.js";
+import { hasLabel } from "../labels/label-name.js";
 import { UsageError } from "./cli-error.js";
 import { readInput } from "./read-input.js";
 
@@ -63,10 +65,9 @@ export async function runReportCommand(args: ReportArgs, io: ReportIo): Promise<
     );
     const now = readNow(args.now, io.clock, config.timeZone);
     const issues = await readIssuesFile(args.input, io.stdin);
-    const label = config.labels.report.toLowerCase();
     if (
       issues.length > 0 &&
-      !issues.some((issue) => issue.labels.some((name) => name.toLowerCase() === label))
+      !issues.some((issue) => hasLabel(issue.labels, config.labels.report))
     ) {
       io.stderr(
         `disruptions: none of the ${issues.length} issues carries the label \`${config.labels.report}\`; pass the repository's config with --config FILE if it names another\n`,
@@ -99,12 +100,8 @@ export async function runReportCommand(args: ReportArgs, io: ReportIo): Promise<
     ...(io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {}),
     userAgent: "disruption-reports-cli",
   });
-  const loaded = await readConfig(octokit, owner, repo);
-  if (!loaded.ok) {
-    throw new UsageError(
-      `${loaded.source} is not valid: ${loaded.issues.map((issue) => `${issue.key || "the file"} ${issue.message}`).join("; ")}`,
-    );
-  }
+  const loaded = await loadConfig(octokit, owner, repo);
+  if (!loaded.ok) throw new UsageError(describeConfigProblem(loaded.problem));
   const config = withZone(loaded.config, args.tz);
   const now = readNow(args.now, io.clock, config.timeZone);
   let pages = 0;
@@ -129,9 +126,7 @@ export async function runReportCommand(args: ReportArgs, io: ReportIo): Promise<
 async function readConfigFile(file: string, stdin: NodeJS.ReadableStream): Promise<Config> {
   const result = parseConfigText(await readInput(file, stdin));
   if (result.ok) return result.config;
-  throw new UsageError(
-    `${file} is not valid: ${result.issues.map((issue) => `${issue.key || "the file"} ${issue.message}`).join("; ")}`,
-  );
+  throw new UsageError(describeConfigProblem({ source: file, issues: result.issues }));
 }
 
 /**

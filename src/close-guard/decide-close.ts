@@ -41,7 +41,7 @@ export interface CloseContext {
 }
 
 /** `#12` → `owner/repo#12` (as written otherwise), the form GitHub is asked about. */
-export function qualifiedReference(
+function qualifiedReference(
   reference: string,
   repository?: { owner: string; name: string },
 ): string {
@@ -59,6 +59,27 @@ export function referenceKey(
 }
 
 /**
+ * True when the close guard judges this close at all: the guard is on, and the report was not
+ * closed as not planned or duplicate (those closes always stand).
+ */
+export function guardsClose(config: Config, stateReason: string | null): boolean {
+  return config.closeGuard.enabled && stateReason !== "not_planned" && stateReason !== "duplicate";
+}
+
+/**
+ * The issues the live action items reference, qualified (`owner/repo#12`): what must be asked of
+ * GitHub before {@link decideClose} can judge the items.
+ */
+export function referencedIssues(
+  parsed: ParsedReport,
+  repository: { owner: string; name: string },
+): string[] {
+  return parsed.actionItems
+    .filter((item) => !item.dropped)
+    .flatMap((item) => item.references.map((ref) => qualifiedReference(ref, repository)));
+}
+
+/**
  * Decides whether a close may stand. A report stays open while an action item is open (unchecked,
  * not struck through, and not done through its referenced issues), a checked item's referenced
  * issue is still open, a sub-issue is open, or a SEV1/SEV2 (configurable) report has no action
@@ -66,9 +87,7 @@ export function referenceKey(
  */
 export function decideClose(parsed: ParsedReport, context: CloseContext): CloseDecision {
   const { config, stateReason } = context;
-  if (!config.closeGuard.enabled || stateReason === "not_planned" || stateReason === "duplicate") {
-    return { allowed: true, blockers: [] };
-  }
+  if (!guardsClose(config, stateReason)) return { allowed: true, blockers: [] };
   const blockers: CloseBlocker[] = [];
   const live = parsed.actionItems.filter((item) => !item.dropped);
   for (const item of live) {

@@ -1,8 +1,6 @@
 import type { Context } from "probot";
 import { type AppDeps, isOwnEvent } from "../app-deps.js";
 import { handleCloseOverride } from "../close-guard/handle-override.js";
-import { readConfig } from "../github/read-config.js";
-import { isReport } from "../intake/handle-intake.js";
 import { parseSlashCommand } from "./parse-slash-command.js";
 
 export type ReportCommandHandler = (
@@ -27,18 +25,6 @@ export async function handleComment(
   } else if (command.kind === "report") {
     await onReport(context, command.month);
   } else {
-    const { owner, repo } = context.repo();
-    const loaded = await readConfig(context.octokit, owner, repo);
-    if (!loaded.ok) return;
-    const labels = (context.payload.issue.labels ?? []).map((label) => label.name);
-    if (!isReport(labels, loaded.config)) {
-      await context.octokit.rest.issues.createComment(
-        context.issue({
-          body: `\`/disruption close\` works on disruption reports (issues labelled \`${loaded.config.labels.report}\`) only.`,
-        }),
-      );
-    } else {
-      await handleCloseOverride(context, command.reason);
-    }
+    await handleCloseOverride(context, command.reason);
   }
 }

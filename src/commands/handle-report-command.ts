@@ -2,11 +2,12 @@ import { DateTime } from "luxon";
 import type { Context } from "probot";
 import { monthlyReportTitle } from "../analytics/render-monthly-report.js";
 import { previousMonth } from "../analytics/schedule.js";
+import { describeConfigProblem } from "../config/config-problem.js";
+import { checkRole } from "../github/check-role.js";
+import { loadConfigLogged } from "../github/load-config.js";
 import { publishMonthlyReport } from "../github/publish-monthly-report.js";
-import { readConfig } from "../github/read-config.js";
 
-/** Roles that may publish the analytics on demand. */
-const PUBLISH_ROLES = new Set(["admin", "maintain", "write"]);
+const VERBS = { created: "Published", updated: "Updated", unchanged: "Already up to date:" };
 
 /**
  * `/disruption report [YYYY-MM]`: someone with write permission publishes (or refreshes) a
@@ -17,43 +18,31 @@ export async function handleReportCommand(
   month: string | null,
   clock: () => DateTime = () => DateTime.now(),
 ): Promise<void> {
+  const reply = (body: string) =>
+    context.octokit.rest.issues.createComment(context.issue({ body }));
   const login = context.payload.comment.user?.login ?? context.payload.sender.login;
-  const { data } = await context.octokit.rest.repos.getCollaboratorPermissionLevel(
-    context.repo({ username: login }),
-  );
-  if (!PUBLISH_ROLES.has(data.role_name)) {
-    await context.octokit.rest.issues.createComment(
-      context.issue({
-        body: `@${login} publishing the disruption analytics needs write permission on this repository (your role: ${data.role_name}).`,
-      }),
+  const { allowed, role } = await checkRole(context.octokit, context.repo(), login, "publish");
+  if (!allowed) {
+    await reply(
+      `@${login} publishing the disruption analytics needs write permission on this repository (your role: ${role}).`,
     );
     return;
   }
-  const { owner, repo } = context.repo();
-  const loaded = await readConfig(context.octokit, owner, repo);
+  const loaded = await loadConfigLogged(
+    context.octokit,
+    context.repo(),
+    context.log,
+    "analytics not published",
+  );
   if (!loaded.ok) {
-    await context.octokit.rest.issues.createComment(
-      context.issue({
-        body: `The analytics were not published: \`${loaded.source}\` is not valid (${loaded.issues.map((i) => `${i.key || "the file"} ${i.message}`).join("; ")}).`,
-      }),
-    );
+    await reply(`The analytics were not published: ${describeConfigProblem(loaded.problem)}.`);
     return;
   }
+  const { config } = loaded;
   const now = clock();
-  const target = month ?? previousMonth(now, loaded.config.timeZone);
-  const outcome = await publishMonthlyReport(context.octokit, {
-    owner,
-    repo,
-    month: target,
-    config: loaded.config,
-    now,
-  });
-  const verb = { created: "Published", updated: "Updated", unchanged: "Already up to date:" }[
-    outcome.action
-  ];
-  await context.octokit.rest.issues.createComment(
-    context.issue({
-      body: `${verb} [${monthlyReportTitle(target)}](${outcome.url}) (#${outcome.number}).`,
-    }),
-  );
+  const target = month ?? previousMonth(now, config.timeZone);
+  const request = { ...context.repo(), month: target, config, now };
+  const outcome = await publishMonthlyReport(context.octokit, request);
+  const title = monthlyReportTitle(target);
+  await reply(`${VERBS[outcome.action]} [${title}](${outcome.url}) (#${outcome.number}).`);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_LABEL_NAME_LENGTH } from "../github/limits.js";
 import { SEVERITIES } from "../report/types.js";
 
 /** The disruption types of DOMAIN.md; a repository may replace the list. */
@@ -38,8 +39,8 @@ export const configSchema = z
     timeZone: timeZone.default("UTC"),
     labels: z
       .object({
-        report: z.string().min(1).max(50).default("disruption"),
-        analytics: z.string().min(1).max(50).default("disruption-analytics"),
+        report: z.string().min(1).max(MAX_LABEL_NAME_LENGTH).default("disruption"),
+        analytics: z.string().min(1).max(MAX_LABEL_NAME_LENGTH).default("disruption-analytics"),
         typePrefix: z.string().max(30).default("type: "),
         severityPrefix: z.string().max(30).default("severity: "),
         servicePrefix: z.string().max(30).default("service: "),

@@ -1,23 +1,27 @@
-import type { Context } from "probot";
+import type { Octokit } from "@octokit/rest";
 import type { Config } from "../config/config.js";
-import { labelStyle } from "../report/label-style.js";
+import { labelKey } from "../labels/label-name.js";
+import { labelStyle } from "../labels/label-style.js";
+import type { LabelCache } from "./label-cache.js";
+import { MAX_PAGE_SIZE } from "./limits.js";
 
-/** How long the labels a repository has are trusted without asking again. */
-const LABEL_CACHE_MS = 5 * 60_000;
+type LabelClient = Pick<Octokit, "paginate" | "rest">;
 
-/** The label names each repository has, per installation, for a short while (rate limit is the real resource). */
-export class LabelCache {
-  readonly #entries = new Map<string, { names: Set<string>; at: number }>();
-  constructor(private readonly now: () => number = Date.now) {}
-
-  get(key: string): Set<string> | null {
-    const entry = this.#entries.get(key);
-    if (!entry || this.now() - entry.at > LABEL_CACHE_MS) return null;
-    return entry.names;
-  }
-
-  set(key: string, names: Set<string>): void {
-    this.#entries.set(key, { names, at: this.now() });
+/**
+ * Creates one label with the app's colour and description for it (GitHub would create it grey
+ * when it is first set on an issue). A 422 means it exists already (another delivery, another
+ * instance, or a person created it a moment ago): that is success.
+ */
+export async function createLabel(
+  octokit: Pick<Octokit, "rest">,
+  repo: { owner: string; repo: string },
+  name: string,
+  config: Config,
+): Promise<void> {
+  try {
+    await octokit.rest.issues.createLabel({ ...repo, ...labelStyle(name, config) });
+  } catch (error) {
+    if ((error as { status?: number }).status !== 422) throw error;
   }
 }
 
@@ -27,39 +31,30 @@ export class LabelCache {
  * (each a write, which the throttling plugin spaces a second apart).
  */
 export async function ensureLabels(
-  octokit: Context["octokit"],
+  octokit: LabelClient,
   repo: { owner: string; repo: string; installation: number | undefined },
   wanted: readonly string[],
   config: Config,
   cache: LabelCache,
 ): Promise<number> {
   if (wanted.length === 0) return 0;
-  const key = `${repo.installation ?? 0}/${repo.owner}/${repo.repo}`.toLowerCase();
+  const key = labelKey(`${repo.installation ?? 0}/${repo.owner}/${repo.repo}`);
   let names = cache.get(key);
   if (!names) {
     const labels = await octokit.paginate(octokit.rest.issues.listLabelsForRepo, {
       owner: repo.owner,
       repo: repo.repo,
-      per_page: 100,
+      per_page: MAX_PAGE_SIZE,
     });
-    names = new Set(labels.map((label) => label.name.toLowerCase()));
+    names = new Set(labels.map((label) => labelKey(label.name)));
     cache.set(key, names);
   }
   let created = 0;
   for (const name of wanted) {
-    if (names.has(name.toLowerCase())) continue;
+    if (names.has(labelKey(name))) continue;
     created += 1;
-    try {
-      await octokit.rest.issues.createLabel({
-        owner: repo.owner,
-        repo: repo.repo,
-        ...labelStyle(name, config),
-      });
-    } catch (error) {
-      // 422: another delivery created it a moment ago.
-      if ((error as { status?: number }).status !== 422) throw error;
-    }
-    names.add(name.toLowerCase());
+    await createLabel(octokit, { owner: repo.owner, repo: repo.repo }, name, config);
+    names.add(labelKey(name));
   }
   return created;
 }

@@ -2,6 +2,7 @@ import { paginateGraphQL } from "@octokit/plugin-paginate-graphql";
 import type { Octokit } from "@octokit/rest";
 
 import type { GraphqlIssueNode } from "../analytics/analytics-issue.js";
+import { MAX_PAGE_SIZE } from "./limits.js";
 
 /**
  * The repository's reports with the label, 100 a page: those updated since a time (the analytics
@@ -11,7 +12,7 @@ import type { GraphqlIssueNode } from "../analytics/analytics-issue.js";
  */
 export const REPORT_ISSUES_QUERY = `query ReportIssues($owner: String!, $name: String!, $labels: [String!], $since: DateTime, $states: [IssueState!], $cursor: String) {
   repository(owner: $owner, name: $name) {
-    issues(first: 100, after: $cursor, filterBy: { labels: $labels, since: $since, states: $states }, orderBy: { field: CREATED_AT, direction: ASC }) {
+    issues(first: ${MAX_PAGE_SIZE}, after: $cursor, filterBy: { labels: $labels, since: $since, states: $states }, orderBy: { field: CREATED_AT, direction: ASC }) {
       nodes {
         number
         title

@@ -12,8 +12,9 @@ import {
 } from "../analytics/render-monthly-report.js";
 import type { MonthlyResult } from "../analytics/types.js";
 import type { Config } from "../config/config.js";
-import { labelStyle } from "../report/label-style.js";
+import { createLabel } from "./ensure-labels.js";
 import { fetchReportIssues } from "./fetch-report-issues.js";
+import { MAX_PAGE_SIZE } from "./limits.js";
 
 /** What the analytics need of a GitHub client: Probot's context.octokit or an @octokit/rest one. */
 export type GitHubClient = Pick<Octokit, "graphql" | "paginate" | "rest">;
@@ -80,7 +81,7 @@ export async function findAnalyticsIssue(
     repo: options.repo,
     labels: options.label,
     state: "all",
-    per_page: 100,
+    per_page: MAX_PAGE_SIZE,
   });
   const match = issues.find(
     (issue) => !issue.pull_request && readAnalyticsMarker(issue.body) === options.month,
@@ -127,11 +128,7 @@ export async function publishMonthlyReport(
   }
   if (!found.labelExists) {
     // The first report ever: give the label its colour and description (GitHub would create it grey).
-    try {
-      await octokit.rest.issues.createLabel({ owner, repo, ...labelStyle(label, config) });
-    } catch (error) {
-      if ((error as { status?: number }).status !== 422) throw error;
-    }
+    await createLabel(octokit, { owner, repo }, label, config);
   }
   const { data } = await octokit.rest.issues.create({
     owner,

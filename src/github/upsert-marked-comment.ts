@@ -1,5 +1,6 @@
 import type { Context } from "probot";
 import { createOnce } from "./create-once.js";
+import { MAX_PAGE_SIZE } from "./limits.js";
 
 export interface IssueRef {
   owner: string;
@@ -26,7 +27,7 @@ export async function findMarkedComments(
 ): Promise<MarkedComment[]> {
   const comments = await octokit.paginate(octokit.rest.issues.listComments, {
     ...issue,
-    per_page: 100,
+    per_page: MAX_PAGE_SIZE,
   });
   return comments
     .filter((comment) => comment.body?.includes(marker))

@@ -1,13 +1,11 @@
 import type { Config } from "../config/config.js";
-import { deriveLabels } from "../report/derive-labels.js";
+import { MAX_BODY_LENGTH } from "../github/limits.js";
+import { deriveLabels } from "../labels/derive-labels.js";
 import { renderFilled } from "../report/fill-report.js";
 import { parseReport } from "../report/parse-report.js";
 import type { ParsedReport, Problem } from "../report/types.js";
 import { updateDerivedRows } from "../report/update-derived-rows.js";
 import { type LabelChange, labelLimitProblem, planLabelChange } from "./plan-label-change.js";
-
-/** GitHub refuses issue bodies longer than this. */
-export const MAX_BODY_LENGTH = 65_536;
 
 export interface IntakeInput {
   /** `fill` for a new report (opened, or the report label added); `edit` for an edit. */
@@ -80,4 +78,14 @@ function tooLong(length: number): Problem {
     field: "body",
     message: `The filled report would be ${length.toLocaleString("en-US")} characters, over GitHub's limit of ${MAX_BODY_LENGTH.toLocaleString("en-US")}, so the body was left as written. Move long logs or timelines into a comment or a linked file.`,
   };
+}
+
+/** True when the plan writes anything: the body, a label added or removed, or the problems comment. */
+export function plansWrites(plan: IntakePlan): boolean {
+  return (
+    plan.body !== null ||
+    plan.labels.add.length > 0 ||
+    plan.labels.remove.length > 0 ||
+    plan.syncProblems
+  );
 }

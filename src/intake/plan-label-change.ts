@@ -1,9 +1,8 @@
 import type { Config } from "../config/config.js";
-import { isManagedLabel } from "../report/derive-labels.js";
+import { MAX_LABELS_PER_ISSUE } from "../github/limits.js";
+import { isManagedLabel } from "../labels/derive-labels.js";
+import { hasLabelPrefix, labelKey } from "../labels/label-name.js";
 import type { Problem } from "../report/types.js";
-
-/** GitHub refuses more labels than this on one issue (422). */
-export const MAX_LABELS_PER_ISSUE = 100;
 
 /** The labels to add and remove, each by name, so that labels others set are never touched. */
 export interface LabelChange {
@@ -28,28 +27,23 @@ export function planLabelChange(
   derived: readonly string[],
   config: Config,
 ): LabelChange {
-  const servicePrefix = config.labels.servicePrefix.toLowerCase();
   const isService = (name: string) =>
-    config.labels.serviceLabels &&
-    servicePrefix !== "" &&
-    name.toLowerCase().startsWith(servicePrefix);
+    config.labels.serviceLabels && hasLabelPrefix(name, config.labels.servicePrefix);
   const kept = new Map<string, string>();
   for (const name of current) {
-    if (!isManagedLabel(name, config)) kept.set(name.toLowerCase(), name);
+    if (!isManagedLabel(name, config)) kept.set(labelKey(name), name);
   }
   for (const name of derived) {
-    if (!isService(name)) kept.set(name.toLowerCase(), name);
+    if (!isService(name)) kept.set(labelKey(name), name);
   }
   const room = Math.max(0, MAX_LABELS_PER_ISSUE - kept.size);
   const services = derived.filter(isService);
   const target = new Map(kept);
-  for (const name of services.slice(0, room)) target.set(name.toLowerCase(), name);
-  const has = new Set(current.map((name) => name.toLowerCase()));
+  for (const name of services.slice(0, room)) target.set(labelKey(name), name);
+  const has = new Set(current.map((name) => labelKey(name)));
   return {
     add: [...target.entries()].filter(([key]) => !has.has(key)).map(([, name]) => name),
-    remove: current.filter(
-      (name) => isManagedLabel(name, config) && !target.has(name.toLowerCase()),
-    ),
+    remove: current.filter((name) => isManagedLabel(name, config) && !target.has(labelKey(name))),
     leftOut: services.slice(room),
   };
 }

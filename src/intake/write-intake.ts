@@ -5,7 +5,7 @@ import { changeIssueLabels } from "../github/change-issue-labels.js";
 import { ensureLabels } from "../github/ensure-labels.js";
 import { readIssue } from "../github/read-issue.js";
 import { upsertMarkedComment } from "../github/upsert-marked-comment.js";
-import { isReport } from "./is-report.js";
+import { isReport } from "../labels/is-report.js";
 import { type IntakePlan, planIntake } from "./plan-intake.js";
 import { PROBLEMS_COMMENT_MARKER, renderProblemsComment } from "./render-problems-comment.js";
 
@@ -41,7 +41,7 @@ export async function writeIntake(
   const ref = context.issue();
   for (let read = 1; ; read += 1) {
     const current = await readIssue(context.octokit, ref);
-    if (!isReport(current.labels, event.config)) return null;
+    if (!isReport(current.labels, event.config.labels)) return null;
     const unchangedSinceEvent = current.body === event.body;
     const plan = planIntake({
       mode: event.mode,

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { computeMonthlyMetrics } from "../../src/analytics/compute-monthly-metrics.js";
 import {
   analyticsMarker,
-  MAX_BODY_LENGTH,
   monthlyReportTitle,
   readAnalyticsMarker,
   renderMonthlyReport,
 } from "../../src/analytics/render-monthly-report.js";
+import { MAX_BODY_LENGTH } from "../../src/github/limits.js";
 import { reportIssue } from "./build-issue.js";
 import { config, NOW, sampleIssues, ZONE } from "./sample-month.js";
 

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import nock from "nock";
 import { describe, expect, it } from "vitest";
+import { MAX_BODY_LENGTH } from "../../src/github/limits.js";
 import { fillReport } from "../../src/report/fill-report.js";
 import {
   capture,
@@ -146,7 +147,7 @@ describe("issues.opened", () => {
     const comments: { body: string }[] = [];
     const patches: { body?: string; labels?: string[] }[] = [];
     const huge = `${formBody.replace("### Supporting documentation\n\n_No response_", "### Supporting documentation\n\n")}${"x".repeat(64_700)}`;
-    expect(huge.length).toBeLessThanOrEqual(65_536);
+    expect(huge.length).toBeLessThanOrEqual(MAX_BODY_LENGTH);
     const added: { labels: string[] }[] = [];
     const scope = issueNow(noConfig(nock(API)), { body: huge, labels: ["disruption"] })
       .get(`${repoPath}/labels`)

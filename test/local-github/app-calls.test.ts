@@ -5,8 +5,9 @@ import { Probot, ProbotOctokit } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type LocalGitHub, startLocalGitHub } from "../../dev/local-github/index.js";
 import { DEFAULT_CONFIG } from "../../src/config/config.js";
-import { ensureLabels, LabelCache } from "../../src/github/ensure-labels.js";
-import { readConfig } from "../../src/github/read-config.js";
+import { ensureLabels } from "../../src/github/ensure-labels.js";
+import { LabelCache } from "../../src/github/label-cache.js";
+import { loadConfig } from "../../src/github/load-config.js";
 import { runMonthlySchedule } from "../../src/github/run-monthly-schedule.js";
 import { upsertMarkedComment } from "../../src/github/upsert-marked-comment.js";
 import { appKey } from "./app-key.js";
@@ -53,19 +54,19 @@ describe("the app's GitHub calls against the local GitHub", () => {
     const octokit = await probot().auth(installationId);
     github.store.addRepo({ owner: "acme", name: ".github" });
     github.store.setFile("acme/.github", CONFIG_PATH, "timeZone: Europe/Berlin\n");
-    expect(await readConfig(octokit, "acme", "ops")).toMatchObject({
+    expect(await loadConfig(octokit, "acme", "ops")).toMatchObject({
       ok: true,
       source: `acme/.github:${CONFIG_PATH}`,
       config: { timeZone: "Europe/Berlin" },
     });
     github.store.setFile("acme/ops", CONFIG_PATH, "timeZone: [");
-    expect(await readConfig(octokit, "acme", "ops")).toMatchObject({
+    expect(await loadConfig(octokit, "acme", "ops")).toMatchObject({
       ok: false,
-      source: `acme/ops:${CONFIG_PATH}`,
+      problem: { source: `acme/ops:${CONFIG_PATH}` },
     });
     github.store.setFile("acme/ops", CONFIG_PATH, null);
     github.store.setFile("acme/.github", CONFIG_PATH, null);
-    expect(await readConfig(octokit, "acme", "ops")).toMatchObject({ ok: true, source: null });
+    expect(await loadConfig(octokit, "acme", "ops")).toMatchObject({ ok: true, source: null });
     expect(
       github.requests
         .filter((request) => request.operation?.includes("/contents/"))

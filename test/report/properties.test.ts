@@ -1,11 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { MAX_BODY_LENGTH } from "../../src/github/limits.js";
 import { META_NAMES } from "../../src/report/field-names.js";
 import { fillReport } from "../../src/report/fill-report.js";
 import { parseReport } from "../../src/report/parse-report.js";
 import { META_FIELDS } from "../../src/report/types.js";
 
-const GITHUB_BODY_LIMIT = 65_536;
+const GITHUB_BODY_LIMIT = MAX_BODY_LENGTH;
 
 /** Lines of a text as a reader sees them, ignoring table-cell escaping and surrounding blanks. */
 function contentLines(text: string): string[] {

@@ -1,18 +1,19 @@
+import {
+  MAX_BODY_LENGTH,
+  MAX_LABEL_DESCRIPTION_LENGTH,
+  MAX_LABEL_NAME_LENGTH,
+  MAX_TITLE_LENGTH,
+} from "../../../src/github/limits.js";
 import { validationFailed } from "./store-error.js";
 
 /** The colour GitHub gives a label it creates on the fly (set on an issue before it existed). */
 export const DEFAULT_LABEL_COLOR = "ededed";
 
-/** GitHub's limit on an issue or comment body, in characters. */
-export const MAX_BODY = 65_536;
-/** GitHub's limit on an issue title, in characters. */
-export const MAX_TITLE = 256;
-/** GitHub's limit on a label name, in characters. */
-export const MAX_LABEL_NAME = 50;
-/** GitHub refuses more labels than this on one issue (422). */
-export const MAX_ISSUE_LABELS = 100;
-/** GitHub's limit on a label description, in characters. */
-export const MAX_LABEL_DESCRIPTION = 100;
+// GitHub's limits are named once, in the app (src/github/limits.ts); the local GitHub enforces them.
+const MAX_BODY = MAX_BODY_LENGTH;
+const MAX_TITLE = MAX_TITLE_LENGTH;
+const MAX_LABEL_NAME = MAX_LABEL_NAME_LENGTH;
+const MAX_LABEL_DESCRIPTION = MAX_LABEL_DESCRIPTION_LENGTH;
 
 /** Characters as GitHub counts them (code points, not UTF-16 units). */
 function length(text: string): number {

@@ -1,4 +1,5 @@
-import { checkLabelName, DEFAULT_LABEL_COLOR, MAX_ISSUE_LABELS } from "./github-limits.js";
+import { MAX_LABELS_PER_ISSUE } from "../../../src/github/limits.js";
+import { checkLabelName, DEFAULT_LABEL_COLOR } from "./github-limits.js";
 import type { LabelRecord, RepoRecord } from "./records.js";
 import { validationFailed } from "./store-error.js";
 
@@ -38,12 +39,12 @@ export function labelNamesOf(repo: RepoRecord, value: unknown): string[] {
     const name = repo.labels.get(raw.toLowerCase())?.name ?? raw;
     if (!names.some((known) => known.toLowerCase() === name.toLowerCase())) names.push(name);
   }
-  if (names.length > MAX_ISSUE_LABELS)
+  if (names.length > MAX_LABELS_PER_ISSUE)
     throw validationFailed({
       resource: "Issue",
       field: "labels",
       code: "custom",
-      message: `Issues can have at most ${MAX_ISSUE_LABELS} labels`,
+      message: `Issues can have at most ${MAX_LABELS_PER_ISSUE} labels`,
     });
   return names;
 }

@@ -1,6 +1,8 @@
 import type { Config } from "../config/config.js";
-import { SEVERITY_SCALE } from "./severity-scale.js";
-import { SEVERITIES } from "./types.js";
+import { MAX_LABEL_DESCRIPTION_LENGTH } from "../github/limits.js";
+import { SEVERITY_SCALE } from "../report/severity-scale.js";
+import { SEVERITIES } from "../report/types.js";
+import { hasLabelPrefix, labelKey, sameLabel } from "./label-name.js";
 
 /** Severity colours from red (SEV1) to grey (SEV5). */
 const SEVERITY_COLORS = ["b60205", "d93f0b", "e99695", "d4c5c5", "bfbfbf"] as const;
@@ -11,26 +13,25 @@ export interface LabelStyle {
   description: string;
 }
 
-/** Colour and description for a label the app creates (GitHub limits descriptions to 100 characters). */
+/** Colour and description for a label the app creates (descriptions cut to GitHub's limit). */
 export function labelStyle(name: string, config: Config): LabelStyle {
   const { labels } = config;
-  const lower = name.toLowerCase();
-  if (lower === labels.report.toLowerCase()) {
+  if (sameLabel(name, labels.report)) {
     return {
       name,
       color: "b60205",
       description: "A production disruption report (Disruption Reports)",
     };
   }
-  if (lower === labels.analytics.toLowerCase()) {
+  if (sameLabel(name, labels.analytics)) {
     return {
       name,
       color: "5319e7",
       description: "Monthly disruption analytics (Disruption Reports)",
     };
   }
-  if (lower.startsWith(labels.severityPrefix.toLowerCase())) {
-    const level = SEVERITIES.findIndex((severity) => lower.endsWith(severity.toLowerCase()));
+  if (hasLabelPrefix(name, labels.severityPrefix)) {
+    const level = SEVERITIES.findIndex((severity) => labelKey(name).endsWith(labelKey(severity)));
     const severity = SEVERITIES[level];
     if (severity) {
       const { meaning, priority } = SEVERITY_SCALE[severity];
@@ -41,14 +42,18 @@ export function labelStyle(name: string, config: Config): LabelStyle {
       };
     }
   }
-  if (lower.startsWith(labels.typePrefix.toLowerCase())) {
+  if (hasLabelPrefix(name, labels.typePrefix)) {
     const type = name.slice(labels.typePrefix.length);
-    return { name, color: "1d76db", description: `Disruption type: ${type}`.slice(0, 100) };
+    return {
+      name,
+      color: "1d76db",
+      description: `Disruption type: ${type}`.slice(0, MAX_LABEL_DESCRIPTION_LENGTH),
+    };
   }
   const service = name.slice(labels.servicePrefix.length);
   return {
     name,
     color: "0e8a16",
-    description: `Disruptions of the service ${service}`.slice(0, 100),
+    description: `Disruptions of the service ${service}`.slice(0, MAX_LABEL_DESCRIPTION_LENGTH),
   };
 }

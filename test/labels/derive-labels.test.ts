@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { configSchema, DEFAULT_CONFIG } from "../../src/config/config.js";
-import { deriveLabels, isManagedLabel } from "../../src/report/derive-labels.js";
+import { deriveLabels, isManagedLabel } from "../../src/labels/derive-labels.js";
 import { parseReport } from "../../src/report/parse-report.js";
 
 const body = (services: string) =>

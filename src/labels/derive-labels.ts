@@ -1,8 +1,7 @@
 import type { Config } from "../config/config.js";
-import type { ParsedReport } from "./types.js";
-
-/** GitHub refuses label names over 50 characters. */
-export const MAX_LABEL_LENGTH = 50;
+import { MAX_LABEL_NAME_LENGTH } from "../github/limits.js";
+import type { ParsedReport } from "../report/types.js";
+import { hasLabelPrefix } from "./label-name.js";
 
 /**
  * The labels a report should carry under the config: the report label, `type: …`,
@@ -22,11 +21,11 @@ export function deriveLabels(parsed: ParsedReport, config: Config): string[] {
   return [...new Set(names.map(shortenLabel))];
 }
 
-export function shortenLabel(name: string): string {
+function shortenLabel(name: string): string {
   const chars = [...name];
-  return chars.length <= MAX_LABEL_LENGTH
+  return chars.length <= MAX_LABEL_NAME_LENGTH
     ? name
-    : `${chars.slice(0, MAX_LABEL_LENGTH - 1).join("")}…`;
+    : `${chars.slice(0, MAX_LABEL_NAME_LENGTH - 1).join("")}…`;
 }
 
 /** True for the labels this app manages (the ones `deriveLabels` can give), under the config's prefixes. */
@@ -36,5 +35,5 @@ export function isManagedLabel(name: string, config: Config): boolean {
     labels.typePrefix,
     labels.severityPrefix,
     ...(labels.serviceLabels ? [labels.servicePrefix] : []),
-  ].some((prefix) => prefix !== "" && name.toLowerCase().startsWith(prefix.toLowerCase()));
+  ].some((prefix) => hasLabelPrefix(name, prefix));
 }
