@@ -7,6 +7,8 @@ import { MAX_BODY_LENGTH } from "../src/github/limits.js";
 import { fillReport } from "../src/report/fill-report.js";
 import { parseReport, readReport } from "../src/report/parse-report.js";
 import { readStructure } from "../src/report/read-structure.js";
+import { updateDerivedRows } from "../src/report/update-derived-rows.js";
+import { ADVERSARIAL_BODIES } from "./adversarial-bodies.js";
 
 const LIMIT = MAX_BODY_LENGTH;
 
@@ -65,7 +67,8 @@ function median(values: number[]): number {
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
-function measure(label: string, fn: () => unknown, runs = 30): void {
+/** The median and the slowest of `runs` calls (after five warm-up calls), in milliseconds. */
+function sample(fn: () => unknown, runs: number): { median: number; max: number } {
   for (let i = 0; i < 5; i += 1) fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i += 1) {
@@ -73,9 +76,13 @@ function measure(label: string, fn: () => unknown, runs = 30): void {
     fn();
     times.push(performance.now() - start);
   }
-  console.log(
-    `${label}: median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms over ${runs} runs`,
-  );
+  return { median: median(times), max: Math.max(...times) };
+}
+
+function measure(label: string, fn: () => unknown, runs = 30): number {
+  const { median: mid, max } = sample(fn, runs);
+  console.log(`${label}: median ${mid.toFixed(1)} ms, max ${max.toFixed(1)} ms over ${runs} runs`);
+  return mid;
 }
 
 const body = largeReportBody();
@@ -84,8 +91,34 @@ const parsed = parseReport(body);
 console.log(
   `body: ${body.length} characters, ${parsed.actionItems.length} action items; read by ${readStructure(body).path} (filled: by ${readStructure(filled).path})`,
 );
-measure("parse (form shape, 65,536 chars)", () => parseReport(body));
+const baseline = measure("parse (form shape, 65,536 chars)", () => parseReport(body));
 measure("parse (filled shape)", () => parseReport(filled));
 measure("fill", () => fillReport(body));
 // The path taken when the line scanner is not sure of a body: the whole document is parsed.
 measure("parse (form shape, whole-document path)", () => readReport(body, {}, "document"));
+
+// The worst case: every adversarial body read every way the app reads a body (parse, the
+// whole-document path, fill, updating the derived rows), against the ordinary body above.
+console.log(
+  "\nadversarial bodies (65,536 chars), slowest of parse / document path / fill / update:",
+);
+let worst = { label: "", median: 0, max: 0 };
+for (const [label, text] of Object.entries(ADVERSARIAL_BODIES)) {
+  const once = parseReport(text);
+  const calls: (() => unknown)[] = [
+    () => parseReport(text),
+    () => readReport(text, {}, "document"),
+    () => fillReport(text),
+    () => updateDerivedRows(text, once),
+  ];
+  const figures = calls.map((call) => sample(call, 10));
+  const slowest = figures.reduce((a, b) => (b.median > a.median ? b : a));
+  const max = Math.max(...figures.map((figure) => figure.max));
+  console.log(
+    `  ${label}: median ${slowest.median.toFixed(1)} ms, max ${max.toFixed(1)} ms (${(slowest.median / baseline).toFixed(2)}× the ordinary parse)`,
+  );
+  if (slowest.median > worst.median) worst = { label, median: slowest.median, max };
+}
+console.log(
+  `worst case: ${worst.label}: median ${worst.median.toFixed(1)} ms, max ${worst.max.toFixed(1)} ms; ${(worst.median / baseline).toFixed(2)}× the ordinary parse (${baseline.toFixed(1)} ms); target: well under 100 ms`,
+);

@@ -1,34 +1,26 @@
 import type { Nodes, Root, RootContent } from "mdast";
 import { fromMarkdown, type Options } from "mdast-util-from-markdown";
 import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
-import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
-import { gfmTaskListItemFromMarkdown } from "mdast-util-gfm-task-list-item";
 import { toString as mdastToString } from "mdast-util-to-string";
 import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
-import { gfmTable } from "micromark-extension-gfm-table";
-import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
+import { parseBlocks } from "./parse-blocks.js";
 
 // Each parse reads only the GFM construct it needs: the other extensions (autolink literals,
 // footnotes) cost more than the rest of the parse and change nothing the report reads. The
 // extension objects are plain, stateless data, so they are built once and shared by every call.
-const TASK_ITEMS: Options = {
-  extensions: [gfmTaskListItem()],
-  mdastExtensions: [gfmTaskListItemFromMarkdown()],
-};
-const TABLES: Options = { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] };
 const STRIKETHROUGH: Options = {
   extensions: [gfmStrikethrough()],
   mdastExtensions: [gfmStrikethroughFromMarkdown()],
 };
 
 /**
- * Parses a whole report body for its structure: CommonMark with GFM task items. Tables are left
- * as paragraphs here (GFM table parsing costs more than all the rest on a timeline-heavy body, and
- * only the Overview table's cells are read; `findOverviewTable` parses that one with the table
- * extension). Block boundaries are the same: a GFM table ends where a paragraph would.
+ * Parses a whole report body for its block structure: CommonMark with GFM task items (see
+ * `parseBlocks`). Tables are left as paragraphs here (only the Overview table's cells are read;
+ * `findOverviewTable` parses that one with the table extension). Block boundaries are the same: a
+ * GFM table ends where a paragraph would.
  */
 export function parseDocument(body: string): Root {
-  return fromMarkdown(body, TASK_ITEMS);
+  return parseBlocks(body);
 }
 
 /** Parses a short piece of markdown with GFM strikethrough, to tell whether text is struck through. */
@@ -38,24 +30,10 @@ export function parseStrikethrough(markdown: string): Root {
 
 /**
  * Parses a piece of the body that starts at the top level (a line after a blank line or a
- * heading) with GFM tables or GFM task items, with offsets that point into the whole body.
+ * heading) for its blocks, with offsets that point into the whole body.
  */
-export function parseSlice(
-  body: string,
-  start: number,
-  end: number,
-  read: "tables" | "task items",
-): Root {
-  const root = fromMarkdown(body.slice(start, end), read === "tables" ? TABLES : TASK_ITEMS);
-  const shift = (node: Nodes): void => {
-    if (node.position) {
-      node.position.start.offset = (node.position.start.offset ?? 0) + start;
-      node.position.end.offset = (node.position.end.offset ?? 0) + start;
-    }
-    if ("children" in node) for (const child of node.children) shift(child);
-  };
-  for (const child of root.children) shift(child);
-  return root;
+export function parseSlice(body: string, start: number, end: number): Root {
+  return parseBlocks(body.slice(start, end), start);
 }
 
 /** The text of a node with its markup removed. */
@@ -89,18 +67,15 @@ export function sourceOf(body: string, nodes: readonly RootContent[]): string {
  * hints), the form's `_No response_` / `None`, or an empty code fence.
  */
 export function isPlaceholder(markdown: string): boolean {
-  const text = markdown
-    .replace(/<!--[\s\S]*?-->/g, "")
-    .replace(/^\s*```[^\n`]*\n?\s*```\s*$/gm, "")
-    .trim();
+  const uncommented = withoutComments(markdown);
+  const text = (uncommented.includes("```") ? withoutEmptyFences(uncommented) : uncommented).trim();
   return text === "" || text === "_No response_" || text === "None";
 }
 
 /** True when a section says nothing yet: a placeholder, or a table header without rows (a prefilled template). */
 export function isEmptyContent(markdown: string): boolean {
   if (isPlaceholder(markdown)) return true;
-  const lines = markdown
-    .replace(/<!--[\s\S]*?-->/g, "")
+  const lines = withoutComments(markdown)
     .trim()
     .split("\n")
     .map((line) => line.trim());
@@ -109,12 +84,55 @@ export function isEmptyContent(markdown: string): boolean {
   );
 }
 
+/**
+ * The text with its HTML comments removed (an unclosed `<!--` is kept, with what follows it: it
+ * hides nothing on GitHub that the author did not write). Linear in the text's length.
+ */
+export function withoutComments(text: string): string {
+  let out = "";
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf("<!--", from);
+    if (open === -1) break;
+    const close = text.indexOf("-->", open + 4);
+    if (close === -1) break;
+    out += text.slice(from, open);
+    from = close + 3;
+  }
+  return out + text.slice(from);
+}
+
+/** The text without code fences that hold nothing (a fence line, optional blank lines, a closing fence). */
+function withoutEmptyFences(text: string): string {
+  const lines = text.split("\n");
+  const kept: string[] = [];
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = (lines[index] ?? "").trim();
+    if (/^```[^`]*$/.test(line)) {
+      let next = index + 1;
+      while (next < lines.length && (lines[next] ?? "").trim() === "") next += 1;
+      if (next < lines.length && /^```\s*$/.test((lines[next] ?? "").trim())) {
+        index = next;
+        continue;
+      }
+    }
+    kept.push(lines[index] ?? "");
+  }
+  return kept.join("\n");
+}
+
 function isTableHeaderRow(line: string): boolean {
   return line.startsWith("|") && line.endsWith("|");
 }
 
-function isTableDelimiterRow(line: string): boolean {
-  return /^\|?(\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*$/.test(line);
+/** `| --- | :-: |`: cells of dashes with optional colons, between pipes. */
+export function isTableDelimiterRow(line: string): boolean {
+  const text = line.trim();
+  if (!text.includes("-")) return false;
+  const inner = text.replace(/^\|/, "").replace(/\|$/, "");
+  const cells = inner.split("|");
+  if (cells.length < 1) return false;
+  return cells.every((cell) => /^:?-+:?$/.test(cell.trim()));
 }
 
 /**

@@ -10,7 +10,7 @@ import type { BodyStructure } from "./read-structure.js";
 import type { ActionItem, ActionItemSource, Problem } from "./types.js";
 
 const OWNER = /(?<![\w@/.`])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))(?:\/([A-Za-z0-9][\w.-]*))?/g;
-const DUE = /\bdue\b\s*[:=]?\s*(?:on\s+|by\s+)?(\d{4}-\d{2}-\d{2})\b/i;
+const DUE = /\bdue\b\s*(?:[:=]\s*)?(?:on\s+|by\s+)?(\d{4}-\d{2}-\d{2})\b/i;
 const ISSUE_URL = /https:\/\/github\.com\/([\w.-]+)\/([\w.-]+)\/issues\/(\d+)/g;
 const CROSS_REF = /(?<![\w/.-])([\w.-]+)\/([\w.-]+)#(\d+)\b/g;
 const LOCAL_REF = /(?<![\w/#&])#(\d+)\b/g;
@@ -87,9 +87,11 @@ function itemText(body: string, item: ListItem): string {
   const paragraph = item.children.find((child): child is Paragraph => child.type === "paragraph");
   if (!paragraph) return "";
   return sourceOf(body, [paragraph as RootContent])
-    .replace(/^\[[ xX]\]\s*/, "")
-    .replace(/\s*\n\s*/g, " ")
-    .trim();
+    .replace(/^\[[ xX]\]/, "")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "")
+    .join(" ");
 }
 
 /**
@@ -104,7 +106,8 @@ function isStruckThrough(body: string, item: ListItem): boolean {
     .slice(startOffset(paragraph), endOffset(paragraph))
     .replace(/^\[[ xX]\]\s*/, "");
   if (!text.startsWith("~")) return false;
-  const reread = parseStrikethrough(text).children[0];
+  // The opening words are what counts: the first 1,000 characters bound the parser's cost.
+  const reread = parseStrikethrough(text.slice(0, 1_000)).children[0];
   const first =
     reread?.type === "paragraph"
       ? reread.children.find((child) => !(child.type === "text" && child.value.trim() === ""))

@@ -1,35 +1,33 @@
-import type { Root, Table, TableCell } from "mdast";
+import type { Root, RootContent, Table, TableCell } from "mdast";
 import { metaFieldNamed } from "./field-names.js";
-import {
-  endOffset,
-  isPlaceholder,
-  normalizeNewlines,
-  parseSlice,
-  plainText,
-  startOffset,
-} from "./markdown.js";
-import { readPlainTable } from "./read-plain-table.js";
+import { endOffset, isPlaceholder, normalizeNewlines, plainText, startOffset } from "./markdown.js";
+import { readTable } from "./read-table.js";
+import { stripInlineMarkup } from "./read-values.js";
 import type { ScannedRun } from "./scan-blocks.js";
 import { type Block, blockText } from "./split-blocks.js";
 import type { MetaField } from "./types.js";
 
-const OVERVIEW_HEADER = /^ {0,3}\|?\s*field\s*\|\s*value\s*\|?\s*$/im;
-
 /**
- * The Overview table: the first top-level paragraph (the document parse leaves tables as
- * paragraphs) that holds a table with two columns headed `Field` and `Value`, read with the GFM
- * table parser (positions point into the body).
+ * The Overview table: the first paragraph at the top level or in a quote (the document parse
+ * leaves tables as paragraphs) that holds a table with two columns headed `Field` and `Value`.
  */
 export function findOverviewTable(body: string, root: Root): Table | null {
-  for (const node of root.children) {
-    if (node.type !== "paragraph" && node.type !== "table") continue;
-    const start = startOffset(node);
-    const end = endOffset(node);
-    if (!mayHoldOverview(body, start, end)) continue;
-    const table = overviewTableIn(body, start, end);
-    if (table) return table;
-  }
-  return null;
+  const search = (nodes: readonly RootContent[], depth: number): Table | null => {
+    for (const node of nodes) {
+      if (node.type === "blockquote") {
+        const found = search(node.children, depth + 1);
+        if (found) return found;
+      }
+      if (node.type !== "paragraph") continue;
+      const start = startOffset(node);
+      const end = endOffset(node);
+      if (!mayHoldOverview(body, start, end)) continue;
+      const table = overviewTableIn(body, start, end, depth);
+      if (table) return table;
+    }
+    return null;
+  };
+  return search(root.children, 0);
 }
 
 /**
@@ -50,20 +48,26 @@ export function findOverviewTableInRuns(
   return null;
 }
 
+/** True when a line of the slice reads `| Field | Value |` (any case, outer pipes optional). */
 function mayHoldOverview(body: string, start: number, end: number): boolean {
   const text = body.slice(start, end);
-  return text.includes("|") && OVERVIEW_HEADER.test(text);
+  if (!text.includes("|")) return false;
+  return text.split(/\r\n|\r|\n/).some(isOverviewHeaderLine);
 }
 
-function overviewTableIn(body: string, start: number, end: number): Table | null {
-  const plain = readPlainTable(body, start, end);
-  if (plain) return isOverviewTable(plain) ? plain : null;
-  return parseOverviewTable(body, start, end);
+function isOverviewHeaderLine(line: string): boolean {
+  if (line.length > 200 || !line.includes("|")) return false;
+  const cells = line.trim().replace(/^\|/, "").replace(/\|$/, "").split("|");
+  return (
+    cells.length === 2 &&
+    stripInlineMarkup(cells[0] ?? "").toLowerCase() === "field" &&
+    stripInlineMarkup(cells[1] ?? "").toLowerCase() === "value"
+  );
 }
 
-/** The Overview table in a slice, read by the GFM table parser (exported to test `readPlainTable` against it). */
-export function parseOverviewTable(body: string, start: number, end: number): Table | null {
-  return parseSlice(body, start, end, "tables").children.find(isOverviewTable) ?? null;
+function overviewTableIn(body: string, start: number, end: number, quoteDepth = 0): Table | null {
+  const table = readTable(body, start, end, quoteDepth);
+  return table && isOverviewTable(table) ? table : null;
 }
 
 function isOverviewTable(node: Root["children"][number]): node is Table {

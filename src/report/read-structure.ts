@@ -106,7 +106,7 @@ function readByLines(body: string): BodyStructure | null {
     // the parser; anything else is parsed.
     nodesOf: (block) =>
       readPlainTaskList(body, block.contentStart, block.contentEnd) ??
-      parseSlice(body, block.contentStart, block.contentEnd, "task items").children,
+      parseSlice(body, block.contentStart, block.contentEnd).children,
     document: () => {
       root ??= parseDocument(body);
       return root;
@@ -133,16 +133,16 @@ function readByDocument(body: string): BodyStructure {
     else (groups[groups.length - 1] as (typeof groups)[number]).nodes.push(node);
   }
   const nodes = new Map<Block, RootContent[]>();
-  const blocks = groups.map((group): Block => {
-    const first = group.nodes[0];
-    const last = group.nodes[group.nodes.length - 1];
-    const headingEnd = group.heading ? endOffset(group.heading) : 0;
+  // A block's content runs from the line after its heading to the next block's heading, as the
+  // line scanner reads it: a link reference definition (no node of its own) is content too.
+  const blocks = groups.map((group, index): Block => {
+    const next = groups[index + 1]?.heading;
     const block: Block = {
       ...group.head,
       start: group.heading ? startOffset(group.heading) : 0,
-      contentStart: first ? startOffset(first) : headingEnd,
-      contentEnd: last ? endOffset(last) : headingEnd,
-      closer: closerFor(body, last),
+      contentStart: group.heading ? afterLine(body, endOffset(group.heading)) : 0,
+      contentEnd: next ? startOffset(next) : body.length,
+      closer: closerFor(body, group.nodes[group.nodes.length - 1]),
     };
     nodes.set(block, group.nodes);
     return block;
@@ -154,4 +154,14 @@ function readByDocument(body: string): BodyStructure {
     nodesOf: (block) => nodes.get(block) ?? [],
     document: () => root,
   };
+}
+
+/** The offset of the line after the one `offset` is on (past its line ending), or the body's end. */
+function afterLine(body: string, offset: number): number {
+  for (let index = offset; index < body.length; index += 1) {
+    const code = body.charCodeAt(index);
+    if (code === 10) return index + 1;
+    if (code === 13) return body.charCodeAt(index + 1) === 10 ? index + 2 : index + 1;
+  }
+  return body.length;
 }

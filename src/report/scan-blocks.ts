@@ -1,3 +1,5 @@
+import { atxText, INLINE_MARKUP } from "./heading-title.js";
+
 /**
  * A line scanner that finds the top-level ATX headings of a report body without running the
  * markdown parser, for the bodies where that is certain: it returns null ("not sure") as soon as
@@ -58,8 +60,6 @@ const PIPE = 0x7c;
 
 /** A line that underlines the paragraph above it into a setext heading. */
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
-/** Characters that make a heading's text differ from its source: inline markup, references, NUL. */
-const INLINE_MARKUP = /[*_`[\]<>\\&~\0]/;
 /** A fence-like line whose tail is whitespace micromark does not take as such (`closerFor` does). */
 const ODD_FENCE_TAIL = /^ {0,3}(?:`{3,}|~{3,})[ \t]*[^\S \t]\s*$/;
 
@@ -246,11 +246,7 @@ function atxHeading(
   const depth = runOf(body, start, end);
   if (depth > 6) return null;
   if (start + depth < end && !isSpaceOrTab(body.charCodeAt(start + depth))) return null;
-  let text = body.slice(start + depth, end);
-  if (INLINE_MARKUP.test(text)) return undefined;
-  // The closing sequence: `#`s after a space or tab (or alone), then only spaces or tabs.
-  text = text.replace(/[ \t]+$/, "");
-  const closing = /(^|[ \t])#+$/.exec(text);
-  if (closing) text = text.slice(0, closing.index);
-  return { start, next, depth, title: text.trim() };
+  const line = body.slice(start, end);
+  if (INLINE_MARKUP.test(line)) return undefined;
+  return { start, next, depth, title: atxText(line) };
 }

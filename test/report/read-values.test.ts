@@ -1,5 +1,11 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readCustomerImpact, readList, readSeverity } from "../../src/report/read-values.js";
+import {
+  readCustomerImpact,
+  readList,
+  readSeverity,
+  stripInlineMarkup,
+} from "../../src/report/read-values.js";
 
 describe("readList", () => {
   it("splits on commas, semicolons and lines, but not inside brackets, and drops repeats", () => {
@@ -31,5 +37,21 @@ describe("readSeverity and readCustomerImpact", () => {
       "unknown",
       null,
     ]);
+  });
+});
+
+describe("stripInlineMarkup", () => {
+  it("removes what the backtracking expression it replaces removed, on short values", () => {
+    const old = (text: string): string =>
+      text
+        .trim()
+        .replace(/^([*_`~]+)(.*?)\1$/s, "$2")
+        .trim();
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(..."*_`~ aS1"), maxLength: 24 }), (text) => {
+        expect(stripInlineMarkup(text)).toBe(old(text));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });

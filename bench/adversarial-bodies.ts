@@ -1,0 +1,45 @@
+/**
+ * Bodies of GitHub's maximum size built to find a reader's worst case: long runs of markdown
+ * punctuation in a form answer or an Overview cell, deep nesting, unclosed constructs. Each was
+ * seconds or minutes of CPU for a reader with a backtracking regular expression or a parse whose
+ * cost grows faster than the body (issue 10).
+ */
+const LIMIT = 65_536;
+
+function fill(head: string, piece: string, tail = ""): string {
+  const room = LIMIT - head.length - tail.length;
+  return head + piece.repeat(Math.floor(room / piece.length)) + tail;
+}
+
+function nestedTasks(): string {
+  let body = "### Action items\n\n";
+  for (let depth = 0; body.length < LIMIT; depth += 1) body += `${"  ".repeat(depth)}- [ ] x\n`;
+  return body.slice(0, LIMIT);
+}
+
+export const ADVERSARIAL_BODIES: Record<string, string> = {
+  "Severity answer of `*`": fill("### Severity\n\n", "*"),
+  "Severity answer of `_` then a letter": fill("### Severity\n\n", "_", "x"),
+  "Severity answer of `~`": fill("### Severity\n\n", "~", "x"),
+  "Severity answer of `*_`": fill("### Severity\n\n", "*_", "x"),
+  "Summary of backticks": fill("### Summary\n\n", "`"),
+  "Summary of `[a](`": fill("### Summary\n\n", "[a]("),
+  "Summary of `<`": fill("### Summary\n\n", "<"),
+  "Summary of unclosed comments": fill("## Summary\n\n", "<!--a\n"),
+  "task list nested to the limit": nestedTasks(),
+  "32,000 nested quotes": fill("## Action items\n\n", "> ", "- [ ] x"),
+  "nested ordered lists on one line": fill("## Action items\n\n", "1. ", "[ ] x"),
+  "task item with spaces after `due`": fill("## Action items\n\n- [ ] due", " ", "x"),
+  "heading of spaces": fill("# a", " ", "x"),
+  "Overview row of pipes": fill(
+    "## Overview\n\n| Field | Value |\n| --- | --- |\n| Severity | ",
+    "|",
+  ),
+  "Overview cell of `*`": fill(
+    "## Overview\n\n| Field | Value |\n| --- | --- |\n| Severity | ",
+    "*",
+    " |",
+  ),
+  "Overview header with spaces": fill("## Overview\n\n| field | value", " ", "|x"),
+  "services, one a line": fill("### Affected services\n\n", "a\n"),
+};

@@ -1,0 +1,116 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { META_NAMES, SECTION_ORDER } from "../../src/report/field-names.js";
+import { fillReport } from "../../src/report/fill-report.js";
+import { parseReport, readReport } from "../../src/report/parse-report.js";
+import { META_FIELDS } from "../../src/report/types.js";
+import { updateDerivedRows } from "../../src/report/update-derived-rows.js";
+
+const LIMIT = 65_536;
+/**
+ * A call's budget. Well over what any body costs here (`npm run bench:parse` prints the figures,
+ * single-digit to tens of milliseconds), well under what a super-linear worst case costs on a
+ * long run (seconds): it catches a regression without failing on a busy two-core CI machine.
+ */
+const BUDGET_MS = 1_000;
+const RUNS = Number(process.env.NO_STALL_RUNS ?? 60);
+
+/** A run of markdown punctuation, or of a construct that nests or opens without closing. */
+const unit = fc.constantFrom(
+  "*",
+  "_",
+  "~",
+  "`",
+  "[",
+  "|",
+  "<",
+  " ",
+  "*a ",
+  "_a",
+  "[a](",
+  "<!--",
+  "- [ ] ",
+  "> ",
+  "  ",
+  "1. ",
+  "\\",
+  "#",
+);
+const longRun = fc
+  .tuple(unit, fc.integer({ min: 1_000, max: 60_000 }), fc.constantFrom("", "x", "|", "\n"))
+  .map(([piece, length, tail]) => piece.repeat(Math.ceil(length / piece.length)) + tail);
+
+const formLabels = [...META_FIELDS.map((field) => META_NAMES[field].form), ...SECTION_ORDER];
+const rowNames = META_FIELDS.map((field) => META_NAMES[field].row);
+
+/** A form body with the run as one field's answer; the other fields answered briefly. */
+const formBody = fc.tuple(fc.constantFrom(...formLabels), longRun).map(([label, run]) =>
+  formLabels
+    .map((other) => `### ${other}\n\n${other === label ? run : "SEV2"}`)
+    .join("\n\n")
+    .slice(0, LIMIT),
+);
+
+/** A filled body with the run in one Overview cell (name or value). */
+const tableBody = fc
+  .tuple(fc.constantFrom(...rowNames), fc.boolean(), longRun)
+  .map(([name, inName, run]) => {
+    const rows = rowNames.map((row) =>
+      row === name ? (inName ? `| ${run} | x |` : `| ${row} | ${run} |`) : `| ${row} | x |`,
+    );
+    return `## Overview\n\n| Field | Value |\n| --- | --- |\n${rows.join("\n")}\n\n## Summary\n\ntext`.slice(
+      0,
+      LIMIT,
+    );
+  });
+
+/** The run on its own, under a heading, or nested in lines. */
+const looseBody = fc
+  .tuple(fc.constantFrom("", "## Action items\n\n", "# "), longRun)
+  .map(([head, run]) => (head + run).slice(0, LIMIT));
+
+function timed(fn: () => unknown): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+describe("no body stalls the reader", () => {
+  it(
+    "parses, fills and updates any long run of markup in any field or cell within the budget",
+    () => {
+      fc.assert(
+        fc.property(fc.oneof(formBody, tableBody, looseBody), (body) => {
+          expect(body.length).toBeLessThanOrEqual(LIMIT);
+          expect(timed(() => parseReport(body))).toBeLessThan(BUDGET_MS);
+          expect(timed(() => readReport(body, {}, "document"))).toBeLessThan(BUDGET_MS);
+          expect(timed(() => fillReport(body))).toBeLessThan(BUDGET_MS);
+          const parsed = parseReport(body);
+          expect(timed(() => updateDerivedRows(body, parsed))).toBeLessThan(BUDGET_MS);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    RUNS * 4 * BUDGET_MS,
+  );
+
+  it.each([
+    ["a Severity answer of 7,000 `_` and a letter", `### Severity\n\n${"_".repeat(7_000)}x`],
+    [
+      "a task list nested 250 levels deep",
+      Array.from({ length: 250 }, (_, depth) => `${"  ".repeat(depth)}- [ ] x`)
+        .join("\n")
+        .slice(0, LIMIT),
+    ],
+    ["32,000 nested quotes", `## Action items\n\n${"> ".repeat(32_000)}- [ ] x`],
+    ["a heading of spaces", `# a${" ".repeat(65_000)}x`],
+    [
+      "an Overview row of pipes",
+      `## Overview\n\n| Field | Value |\n| --- | --- |\n| Severity | ${"|".repeat(65_000)}`,
+    ],
+    ["10,000 unclosed comments", `## Summary\n\n${"<!--a\n".repeat(10_000)}`],
+  ])("reads %s within the budget", (_name, body) => {
+    expect(timed(() => parseReport(body))).toBeLessThan(BUDGET_MS);
+    expect(timed(() => fillReport(body))).toBeLessThan(BUDGET_MS);
+  });
+});
