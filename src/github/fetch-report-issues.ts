@@ -19,7 +19,7 @@ export const REPORT_ISSUES_QUERY = `query ReportIssues($owner: String!, $name: S
         url
         body
         state
-        stateReason
+        stateReason(enableDuplicate: true)
         createdAt
         closedAt
         labels(first: 50) { nodes { name } }

@@ -26,6 +26,13 @@ beforeAll(async () => {
   store.addRepo({ owner: "acme", name: "ops" });
   store.addRepo({ owner: "acme", name: "web" });
   store.addRepo({ owner: "other", name: "hidden" });
+  store.addRepo({ owner: "acme", name: "dup" });
+  store.addIssue("acme/dup", {
+    title: "Same outage again",
+    labels: ["disruption"],
+    state: "closed",
+    stateReason: "duplicate",
+  });
   const installation = store.addInstallation({ account: "acme" });
   token = github.installationToken(installation.id);
   const start = Date.parse("2026-01-01T00:00:00Z");
@@ -136,6 +143,21 @@ describe("ReportIssues", () => {
     expect(github.requests.map((request) => `${request.operation} ${request.status}`)).toEqual(
       Array.from({ length: 6 }, () => "graphql ReportIssues 200"),
     );
+  });
+
+  it("reads a report closed as duplicate as DUPLICATE (GitHub says NOT_PLANNED unless asked with enableDuplicate)", async () => {
+    const octokit = new Octokit({ log: quiet, baseUrl: github.url, auth: token });
+    const issues = await fetchReportIssues(octokit, {
+      owner: "acme",
+      repo: "dup",
+      label: "disruption",
+      since: "2000-01-01T00:00:00Z",
+    });
+    expect(issues.map((issue) => [issue.number, issue.stateReason])).toEqual([[1, "DUPLICATE"]]);
+    const plain = await octokit.graphql<{ repository: { issue: { stateReason: string } } }>(
+      'query { repository(owner: "acme", name: "dup") { issue(number: 1) { stateReason } } }',
+    );
+    expect(plain.repository.issue.stateReason).toBe("NOT_PLANNED");
   });
 
   it("refuses a page without first, or over 100, as GitHub does", async () => {

@@ -101,7 +101,12 @@ function issueNode(scope: Scope, repo: RepoRecord, issue: IssueRecord): Record<s
     __typename: "Issue",
     ...issueFields(scope, repo, issue),
     state: issue.state === "open" ? "OPEN" : "CLOSED",
-    stateReason: issue.stateReason?.toUpperCase() ?? null,
+    // GitHub answers NOT_PLANNED for a duplicate unless the query asks with `enableDuplicate: true`
+    // (the schema's IssueStateReason.DUPLICATE).
+    stateReason: (args: { enableDuplicate?: boolean | null }) =>
+      issue.stateReason === "duplicate" && !args.enableDuplicate
+        ? "NOT_PLANNED"
+        : (issue.stateReason?.toUpperCase() ?? null),
   };
 }
 
