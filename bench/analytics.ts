@@ -202,7 +202,7 @@ const start = performance.now();
 const records = readReportRecords(issues, { timeZone: ZONE, config });
 const read = performance.now();
 sample();
-const result = metricsFromRecords(records, { month: MONTH, timeZone: ZONE, now: NOW, config });
+const result = metricsFromRecords(records, { period: MONTH, timeZone: ZONE, now: NOW, config });
 const computed = performance.now();
 const body = renderMonthlyReport(result, { repo: "acme/disruptions", reportLabel: "disruption" });
 const rendered = performance.now();

@@ -1,47 +1,57 @@
 import { type DateTime, IANAZone } from "luxon";
 import type { Config } from "../config/config.js";
 import { isoTime } from "../report/parse-time.js";
-import { SEVERITIES, type Severity } from "../report/types.js";
 import type { AnalyticsIssue } from "./analytics-issue.js";
+import {
+  countByHour,
+  countByRepository,
+  countBySeverity,
+  countByType,
+  countByWeekday,
+  customerImpactFigures,
+  weekendAndOutOfHours,
+  whenGrid,
+} from "./count-figures.js";
 import { findRepeats } from "./find-repeats.js";
 import { followThrough } from "./follow-through.js";
-import { addMonths, InvalidMonth, isMonth, monthStart, monthsEnding } from "./month.js";
-import { type ReportRecord, readReportRecords } from "./read-report-record.js";
-import { median, roundMinutes, summarize } from "./stats.js";
+import { monthStart, monthsEnding } from "./month.js";
+import { type Period, periodOf, previousPeriod } from "./period.js";
 import {
-  type DisruptionRow,
-  type Headline,
-  type MonthlyDetails,
-  type MonthlyFigures,
-  type MonthlyResult,
-  type ServiceRow,
-  type TrendEntry,
-  WEEKDAYS,
-  type Weekday,
-} from "./types.js";
+  headline,
+  phaseSummaries,
+  repositoryRows,
+  serviceRows,
+  trendEntries,
+} from "./phase-figures.js";
+import { type ReportRecord, readReportRecords } from "./read-report-record.js";
+import { roundMinutes } from "./stats.js";
+import type { DisruptionRow, MonthlyDetails, MonthlyFigures, MonthlyResult } from "./types.js";
 
 export interface MonthlyOptions {
-  /** `YYYY-MM`. */
-  month: string;
-  /** IANA zone the month, weekdays and hours are read in (config `timeZone`, CLI `--tz`). */
+  /** A month `YYYY-MM`, a quarter `YYYY-Qn` or a year `YYYY`. */
+  period: string;
+  /** IANA zone the period, weekdays and hours are read in (config `timeZone`, CLI `--tz`). */
   timeZone: string;
   /** "Today" for overdue items and reviews; the shell passes the clock, tests a fixed time. */
   now: DateTime;
   config: Config;
 }
 
-/** Months in the trend, this one included. */
+/** Months in the trend, the period's last month included. */
 export const TREND_MONTHS = 12;
 
 /**
- * The first instant the figures of `month` look at: midnight on the 1st of the trend's first
- * month, in `timeZone`. The shell reads the reports updated since then (repeats look back 90
- * days, well inside it).
+ * The first instant the figures of a period look at: midnight on the 1st of the trend's first
+ * month or of the previous period's (a year is compared with the year before), in `timeZone`. The
+ * shell reads the reports updated since then (repeats look back 90 days, well inside it).
  *
  * @example analyticsWindowStart("2026-10", "Europe/Berlin").toISO() // "2025-11-01T00:00:00.000+01:00"
  */
-export function analyticsWindowStart(month: string, timeZone: string): DateTime {
-  return monthStart(addMonths(month, 1 - TREND_MONTHS), timeZone);
+export function analyticsWindowStart(period: string, timeZone: string): DateTime {
+  const { months } = periodOf(period);
+  const trendFirst = monthsEnding(months.at(-1) ?? "", TREND_MONTHS)[0] ?? "";
+  const previousFirst = previousPeriod(periodOf(period)).months[0] ?? "";
+  return monthStart(previousFirst < trendFirst ? previousFirst : trendFirst, timeZone);
 }
 
 /** A time zone that is not an IANA name reached the core (the shell validates it first). */
@@ -53,18 +63,18 @@ export class InvalidTimeZone extends Error {
 }
 
 /**
- * The figures of one month and what the published issue shows besides. Only issues with the
- * report label count, never the analytics issues nor reports closed as duplicates; a disruption
- * belongs to the month its Started falls in, in `timeZone`; a report whose Started cannot be read
- * is listed in `problems`. Each body is parsed once, for the month, the trend, the repeats and
- * follow-through alike.
+ * The figures of one period (a month, quarter or year) and what the published issue shows
+ * besides. Only issues with the report label count, never the analytics issues nor reports closed
+ * as duplicates; a disruption belongs to the month its Started falls in, in `timeZone`; a report
+ * whose Started cannot be read is listed in `problems`. Each body is parsed once, for the period,
+ * the trend, the repeats and follow-through alike.
  *
- * @throws {InvalidMonth} when `month` is not `YYYY-MM`.
+ * @throws {InvalidPeriod} when `period` is not `YYYY-MM`, `YYYY-Qn` or `YYYY`.
  * @throws {InvalidTimeZone} when `timeZone` is not an IANA zone.
  *
  * @example
  * const { figures } = computeMonthlyMetrics(issues, {
- *   month: "2026-10", timeZone: "Europe/Berlin", now: DateTime.fromISO("2026-11-01T09:00Z"), config,
+ *   period: "2026-10", timeZone: "Europe/Berlin", now: DateTime.fromISO("2026-11-01T09:00Z"), config,
  * });
  * figures.bySeverity // { SEV1: 1, SEV2: 3, SEV3: 8, SEV4: 2, SEV5: 1 }
  */
@@ -78,97 +88,33 @@ export function computeMonthlyMetrics(
 
 /**
  * {@link computeMonthlyMetrics} over records already read by `readReportRecords` with the same
- * `timeZone`, for a caller that keeps them between months (or times the parsing apart).
+ * `timeZone`, for a caller that keeps them between periods (or times the parsing apart).
  */
 export function metricsFromRecords(
   records: readonly ReportRecord[],
   options: MonthlyOptions,
 ): MonthlyResult {
-  checkOptions(options);
-  const { month, timeZone } = options;
-  const now = options.now.setZone(timeZone);
-  const byMonth = new Map<string, ReportRecord[]>();
-  for (const record of records) {
-    if (record.month === null) continue;
-    const list = byMonth.get(record.month);
-    if (list) list.push(record);
-    else byMonth.set(record.month, [record]);
-  }
-  const current = (byMonth.get(month) ?? []).slice().sort(byStarted);
-
-  const bySeverity = Object.fromEntries(SEVERITIES.map((level) => [level, 0])) as Record<
-    Severity,
-    number
-  >;
-  const byWeekday = Object.fromEntries(WEEKDAYS.map((day) => [day, 0])) as Record<Weekday, number>;
-  const byHour: number[] = Array.from({ length: 24 }, () => 0);
-  const grid: number[][] = WEEKDAYS.map(() => Array.from({ length: 6 }, () => 0));
-  const services = new Map<string, ReportRecord[]>();
-  const types = new Map<string, number>();
-  let weekend = 0;
-  let outOfHours = 0;
-  for (const record of current) {
-    const started = record.started;
-    if (!started) continue;
-    if (record.severity) bySeverity[record.severity] += 1;
-    if (record.type) types.set(record.type, (types.get(record.type) ?? 0) + 1);
-    for (const service of record.services) {
-      const list = services.get(service);
-      if (list) list.push(record);
-      else services.set(service, [record]);
-    }
-    const day = WEEKDAYS[started.weekday - 1] as Weekday;
-    byWeekday[day] += 1;
-    byHour[started.hour] = (byHour[started.hour] ?? 0) + 1;
-    const row = grid[started.weekday - 1];
-    if (row) row[Math.floor(started.hour / 4)] = (row[Math.floor(started.hour / 4)] ?? 0) + 1;
-    if (started.weekday >= 6) weekend += 1;
-    if (started.hour >= 18 || started.hour < 8) outOfHours += 1;
-  }
-
-  const serviceRows: ServiceRow[] = [...services]
-    .map(([service, list]) => ({
-      service,
-      disruptions: list.length,
-      minutes: sumMinutes(list.map((record) => record.length)),
-      medianTtr: roundedMedian(list.map((record) => record.ttr)),
-    }))
-    .sort((a, b) => b.disruptions - a.disruptions || compare(a.service, b.service));
-
-  const trend: TrendEntry[] = monthsEnding(month, TREND_MONTHS).map((key) => {
-    const list = byMonth.get(key) ?? [];
-    return {
-      month: key,
-      disruptions: list.length,
-      medianTtd: roundedMedian(list.map((record) => record.ttd)),
-      medianTtr: roundedMedian(list.map((record) => record.ttr)),
-    };
-  });
-
+  const period = checkOptions(options);
+  const now = options.now.setZone(options.timeZone);
+  const byMonth = groupByMonth(records);
+  const current = recordsOf(period, byMonth);
+  const previous = previousPeriod(period);
+  const services = serviceRows(current);
   const follow = followThrough(records, now);
-  const problems = records
-    .filter((record) => record.started === null)
-    .sort((a, b) => a.issue.number - b.issue.number)
-    .map((record) => ({
-      issue: record.issue,
-      message: record.startedProblem ?? "Started could not be read.",
-    }));
-
+  const problems = dataProblems(records);
   const figures: MonthlyFigures = {
-    month,
-    timeZone,
+    month: period.key,
+    timeZone: options.timeZone,
     disruptions: current.length,
-    byService: Object.fromEntries(serviceRows.map((row) => [row.service, row.disruptions])),
-    bySeverity,
-    byType: Object.fromEntries([...types].sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))),
-    byWeekday,
-    byHour,
-    minutes: {
-      ttd: summarize(present(current.map((record) => record.ttd))),
-      ttr: summarize(present(current.map((record) => record.ttr))),
-      length: summarize(present(current.map((record) => record.length))),
-    },
-    trend,
+    byService: Object.fromEntries(services.map((row) => [row.service, row.disruptions])),
+    bySeverity: countBySeverity(current),
+    byType: countByType(current),
+    byWeekday: countByWeekday(current),
+    byHour: countByHour(current),
+    minutes: phaseSummaries(current),
+    customerImpact: customerImpactFigures(current),
+    byRepository: countByRepository(current),
+    trend: trendEntries(monthsEnding(period.months.at(-1) ?? "", TREND_MONTHS), byMonth),
     followThrough: {
       openActionItems: follow.openActionItems.length,
       overdueActionItems: follow.openActionItems.filter((item) => item.overdue).length,
@@ -179,38 +125,53 @@ export function metricsFromRecords(
       message: problem.message,
     })),
   };
-
   const details: MonthlyDetails = {
     asOf: now.toISODate() ?? "",
-    current: headline(month, current),
-    previous: headline(addMonths(month, -1), byMonth.get(addMonths(month, -1)) ?? []),
-    services: serviceRows,
+    current: headline(period.key, current),
+    previous: headline(previous.key, recordsOf(previous, byMonth)),
+    services,
+    repositories: repositoryRows(current),
     withoutSeverity: current.filter((record) => record.severity === null).length,
     withoutType: current.filter((record) => record.type === null).length,
-    when: { grid, weekend, outOfHours },
+    when: { grid: whenGrid(current), ...weekendAndOutOfHours(current) },
     ...follow,
-    repeats: findRepeats(records, month),
+    repeats: findRepeats(records, period.months),
     disruptions: current.map(disruptionRow),
     problems,
   };
   return { figures, details };
 }
 
-function checkOptions(options: MonthlyOptions): void {
-  if (!isMonth(options.month)) throw new InvalidMonth(options.month);
+function checkOptions(options: MonthlyOptions): Period {
+  const period = periodOf(options.period);
   if (!IANAZone.isValidZone(options.timeZone)) throw new InvalidTimeZone(options.timeZone);
+  return period;
 }
 
-function headline(month: string, records: readonly ReportRecord[]): Headline {
-  return {
-    month,
-    disruptions: records.length,
-    severe: records.filter((record) => record.severity === "SEV1" || record.severity === "SEV2")
-      .length,
-    minutesOfDisruption: sumMinutes(records.map((record) => record.length)),
-    medianTtd: roundedMedian(records.map((record) => record.ttd)),
-    medianTtr: roundedMedian(records.map((record) => record.ttr)),
-  };
+function groupByMonth(records: readonly ReportRecord[]): Map<string, ReportRecord[]> {
+  const byMonth = new Map<string, ReportRecord[]>();
+  for (const record of records) {
+    if (record.month === null) continue;
+    const list = byMonth.get(record.month);
+    if (list) list.push(record);
+    else byMonth.set(record.month, [record]);
+  }
+  return byMonth;
+}
+
+/** The period's records, by Started then number. */
+function recordsOf(period: Period, byMonth: ReadonlyMap<string, ReportRecord[]>): ReportRecord[] {
+  return period.months.flatMap((month) => byMonth.get(month) ?? []).sort(byStarted);
+}
+
+function dataProblems(records: readonly ReportRecord[]): MonthlyDetails["problems"] {
+  return records
+    .filter((record) => record.started === null)
+    .sort((a, b) => compareRefs(a, b))
+    .map((record) => ({
+      issue: record.issue,
+      message: record.startedProblem ?? "Started could not be read.",
+    }));
 }
 
 function disruptionRow(record: ReportRecord): DisruptionRow {
@@ -224,27 +185,13 @@ function disruptionRow(record: ReportRecord): DisruptionRow {
   };
 }
 
-function present(values: readonly (number | null)[]): number[] {
-  return values.filter((value): value is number => value !== null);
-}
-
-function roundedMedian(values: readonly (number | null)[]): number | null {
-  const middle = median(present(values));
-  return middle === null ? null : roundMinutes(middle);
-}
-
-function sumMinutes(values: readonly (number | null)[]): number | null {
-  const known = present(values);
-  if (known.length === 0) return null;
-  return roundMinutes(known.reduce((sum, value) => sum + value, 0));
-}
-
 function byStarted(a: ReportRecord, b: ReportRecord): number {
-  return (
-    (a.started?.toMillis() ?? 0) - (b.started?.toMillis() ?? 0) || a.issue.number - b.issue.number
-  );
+  return (a.started?.toMillis() ?? 0) - (b.started?.toMillis() ?? 0) || compareRefs(a, b);
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+function compareRefs(a: ReportRecord, b: ReportRecord): number {
+  return (
+    (a.issue.repo < b.issue.repo ? -1 : a.issue.repo > b.issue.repo ? 1 : 0) ||
+    a.issue.number - b.issue.number
+  );
 }

@@ -9,15 +9,16 @@ export const REPEAT_WINDOW_DAYS = 90;
 type Dated = ReportRecord & { started: DateTime; type: string };
 
 /**
- * The service and type pairs that failed again: a disruption of this month repeats when another
+ * The service and type pairs that failed again: a disruption of the period repeats when another
  * disruption of the same service and type started at most {@link REPEAT_WINDOW_DAYS} days before
- * it (earlier this month, or in the trailing 90 days before the month). Each pair lists the
- * month's repeating disruptions and the ones they repeat, oldest first; pairs with the most
- * disruptions first. Reports without a type or a readable Started are not compared.
+ * it (earlier in the period, or in the trailing 90 days before it). Each pair lists the period's
+ * repeating disruptions and the ones they repeat, oldest first; pairs with the most disruptions
+ * first. Reports without a type or a readable Started are not compared.
  *
- * @param month `YYYY-MM`, compared with the records' `month`.
+ * @param months the period's months, `YYYY-MM`, compared with the records' `month`.
  */
-export function findRepeats(records: readonly ReportRecord[], month: string): Repeat[] {
+export function findRepeats(records: readonly ReportRecord[], months: readonly string[]): Repeat[] {
+  const inPeriod = new Set(months);
   const pairs = new Map<string, { service: string; type: string; records: Dated[] }>();
   for (const record of records) {
     if (!isDated(record)) continue;
@@ -30,11 +31,12 @@ export function findRepeats(records: readonly ReportRecord[], month: string): Re
   }
   const repeats: Repeat[] = [];
   for (const pair of pairs.values()) {
-    if (pair.records.length < 2 || !pair.records.some((record) => record.month === month)) continue;
+    if (pair.records.length < 2 || !pair.records.some((record) => inPeriod.has(record.month ?? "")))
+      continue;
     const ordered = [...pair.records].sort(byStarted);
     const listed = new Set<Dated>();
     ordered.forEach((record, index) => {
-      if (record.month !== month) return;
+      if (!inPeriod.has(record.month ?? "")) return;
       const from = record.started.minus({ days: REPEAT_WINDOW_DAYS });
       for (let earlier = index - 1; earlier >= 0; earlier -= 1) {
         const other = ordered[earlier];

@@ -70,3 +70,15 @@ export function shortMonthName(month: string): string {
   const { year, month: index } = parts(month);
   return `${MONTH_NAMES[index - 1]?.slice(0, 3)} ${year}`;
 }
+
+/**
+ * Month names short enough for twelve to fit under a chart: `Nov 25`, `Dec`, `Jan 26`, `Feb` —
+ * the year on the first label and on each January.
+ */
+export function axisMonthNames(months: readonly string[]): string[] {
+  return months.map((month, index) => {
+    const { year, month: number } = parts(month);
+    const name = MONTH_NAMES[number - 1]?.slice(0, 3) ?? "";
+    return index === 0 || number === 1 ? `${name} ${String(year % 100).padStart(2, "0")}` : name;
+  });
+}

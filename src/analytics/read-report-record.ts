@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import type { Config } from "../config/config.js";
 import { isReport } from "../labels/is-report.js";
 import { parseReport } from "../report/parse-report.js";
-import type { Severity } from "../report/types.js";
+import type { CustomerImpact, Severity } from "../report/types.js";
 import type { AnalyticsIssue } from "./analytics-issue.js";
 import { monthOf } from "./month.js";
 import type { IssueRef } from "./types.js";
@@ -23,7 +23,10 @@ export interface ReportRecord {
   services: string[];
   type: string | null;
   severity: Severity | null;
+  customerImpact: CustomerImpact | null;
   ttd: number | null;
+  tta: number | null;
+  ttm: number | null;
   ttr: number | null;
   length: number | null;
   /** Resolved in the report zone; the issue's close time when Resolved is empty on a closed issue. */
@@ -53,7 +56,7 @@ export function readReportRecord(
     times.resolved?.setZone(options.timeZone) ??
     (closedAt ? DateTime.fromISO(closedAt, { zone: options.timeZone }) : null);
   return {
-    issue: { number: issue.number, title: issue.title, url: issue.url },
+    issue: { repo: repoOfUrl(issue.url), number: issue.number, title: issue.title, url: issue.url },
     open: issue.state === "open",
     started,
     startedProblem,
@@ -61,7 +64,10 @@ export function readReportRecord(
     services: [...new Set(report.services.map((service) => service.toLowerCase()))],
     type: report.type,
     severity: report.severity,
+    customerImpact: report.customerImpact,
     ttd: durations.ttdMinutes,
+    tta: durations.ttaMinutes,
+    ttm: durations.ttmMinutes,
     ttr: durations.ttrMinutes,
     length: durations.lengthMinutes,
     resolved,
@@ -89,4 +95,15 @@ export function readReportRecords(
     );
   }
   return records;
+}
+
+const ISSUE_URL = /^https?:\/\/[^/]+\/([^/]+\/[^/]+)\/(?:issues|pull)\/\d+/;
+
+/**
+ * The repository an issue URL names, `owner/name`, or `""` for another URL.
+ *
+ * @example repoOfUrl("https://github.com/acme/ops/issues/12") // "acme/ops"
+ */
+export function repoOfUrl(url: string): string {
+  return ISSUE_URL.exec(url)?.[1] ?? "";
 }

@@ -1,13 +1,13 @@
 import { formatDuration } from "../report/derive-durations.js";
 import { duration, minutes } from "./format-figures.js";
 import { table } from "./markdown-text.js";
-import { monthName } from "./month.js";
+import { periodName, periodOf } from "./period.js";
 import type { Headline } from "./types.js";
 
 type Row = [string, string, string, string];
 
 /**
- * The headline figures of a month beside the previous month's, with the change: `+3`, `−12 min`,
+ * The headline figures of a period beside the previous one's, with the change: `+3`, `−12 min`,
  * `±0`, or `—` when either month has no value.
  */
 export function renderHeadline(current: Headline, previous: Headline): string {
@@ -16,10 +16,11 @@ export function renderHeadline(current: Headline, previous: Headline): string {
     count("SEV1 and SEV2", current.severe, previous.severe),
     total("Minutes of disruption", current.minutesOfDisruption, previous.minutesOfDisruption),
     time("Median time to detect", current.medianTtd, previous.medianTtd),
+    time("Median time to mitigate", current.medianTtm, previous.medianTtm),
     time("Median time to resolve", current.medianTtr, previous.medianTtr),
   ];
   return table(
-    ["", monthName(current.month), monthName(previous.month), "Change"],
+    ["", periodName(periodOf(current.month)), periodName(periodOf(previous.month)), "Change"],
     rows,
     [1, 2, 3],
   );

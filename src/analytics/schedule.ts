@@ -1,6 +1,7 @@
 import type { DateTime } from "luxon";
 import type { Config } from "../config/config.js";
 import { monthOf } from "./month.js";
+import { periodContaining } from "./period.js";
 
 /**
  * The month before the one `now` falls in, in `timeZone`: the month a report published now is
@@ -25,4 +26,17 @@ export function isReportDue(now: DateTime, config: Config): boolean {
   const local = now.setZone(config.timeZone);
   const { day, hour } = config.report;
   return local.day > day || (local.day === day && local.hour >= hour);
+}
+
+/**
+ * The periods the schedule publishes when the previous month's report is due: that month, and
+ * with `report.quarterly` the quarter it closes.
+ *
+ * @example duePeriods(DateTime.fromISO("2026-10-01T09:00Z"), quarterlyConfig) // ["2026-09", "2026-Q3"]
+ */
+export function duePeriods(now: DateTime, config: Config): string[] {
+  const month = previousMonth(now, config.timeZone);
+  const quarter = periodContaining("quarter", month);
+  const closesQuarter = quarter.months.at(-1) === month;
+  return config.report.quarterly && closesQuarter ? [month, quarter.key] : [month];
 }

@@ -10,14 +10,32 @@ export interface TrendEntry {
   month: string;
   disruptions: number;
   medianTtd: number | null;
+  medianTta: number | null;
+  medianTtm: number | null;
   medianTtr: number | null;
 }
 
+/** The phases of a disruption (DOMAIN.md, "Times and durations") and its length. */
+export const PHASES = ["ttd", "tta", "ttm", "ttr", "length"] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** How many of the period's disruptions say they affected customers. */
+export interface CustomerImpactFigures {
+  yes: number;
+  no: number;
+  unknown: number;
+  /** Customer impact left empty or unreadable. */
+  notStated: number;
+  /** `yes` over all the period's disruptions, rounded to 0.001; null when there are none. */
+  share: number | null;
+}
+
 /**
- * The figures of one month: exactly the keys of the JSON output (`disruptions report --format
+ * The figures of one period: exactly the keys of the JSON output (`disruptions report --format
  * json`). Durations are minutes rounded to 0.1.
  */
 export interface MonthlyFigures {
+  /** The period's key, the name kept from the monthly report: `2026-10`, `2026-Q3` or `2026`. */
   month: string;
   timeZone: string;
   disruptions: number;
@@ -31,8 +49,11 @@ export interface MonthlyFigures {
   byWeekday: Record<Weekday, number>;
   /** Of Started, local hour 0..23. */
   byHour: number[];
-  minutes: { ttd: Summary | null; ttr: Summary | null; length: Summary | null };
-  /** The 12 months ending with this one, oldest first. */
+  minutes: Record<Phase, Summary | null>;
+  customerImpact: CustomerImpactFigures;
+  /** Per repository (`owner/name`, as the issue URLs name it), most disruptions first. */
+  byRepository: Record<string, number>;
+  /** The 12 months ending with the period's last month, oldest first. */
   trend: TrendEntry[];
   /** Over all reports, whatever month they belong to. */
   followThrough: { openActionItems: number; overdueActionItems: number; openReports: number };
@@ -42,6 +63,8 @@ export interface MonthlyFigures {
 
 /** Enough of an issue to link to it. */
 export interface IssueRef {
+  /** `owner/name`, read from the URL; empty when the URL is not a GitHub issue's. */
+  repo: string;
   number: number;
   title: string;
   url: string;
@@ -56,6 +79,7 @@ export interface Headline {
   /** Sum of the lengths of the month's disruptions that have one; null when none has. */
   minutesOfDisruption: number | null;
   medianTtd: number | null;
+  medianTtm: number | null;
   medianTtr: number | null;
 }
 
@@ -64,6 +88,17 @@ export interface ServiceRow {
   disruptions: number;
   /** Sum of the lengths (minutes, 0.1) of this service's disruptions that have one. */
   minutes: number | null;
+  medianTtm: number | null;
+  medianTtr: number | null;
+}
+
+/** One repository of an organisation-wide report. */
+export interface RepositoryRow {
+  repo: string;
+  disruptions: number;
+  /** SEV1 and SEV2. */
+  severe: number;
+  medianTtm: number | null;
   medianTtr: number | null;
 }
 
@@ -120,6 +155,8 @@ export interface MonthlyDetails {
   current: Headline;
   previous: Headline;
   services: ServiceRow[];
+  /** More than one when the reports come from several repositories. */
+  repositories: RepositoryRow[];
   /** This month's disruptions without a readable severity / type (left out of those counts). */
   withoutSeverity: number;
   withoutType: number;

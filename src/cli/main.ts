@@ -13,12 +13,14 @@ Commands:
   parse [FILE]   Read a report body (FILE, or standard input) and print it as JSON:
                  report, durations, action items, closable, labels, sections, problems.
   fill [FILE]    Print the canonical filled report for a body, derived rows computed.
-  report --month YYYY-MM (--input FILE | --repo OWNER/NAME [--publish])
-                 The month's analytics: the issue's markdown, or with --format json
-                 the figures. --input reads a JSON array of issues (REST, or
+  report --period PERIOD (--input FILE | --repo OWNER/NAME [--publish])
+                 The analytics of a month (2026-10), a quarter (2026-Q3) or a year
+                 (2026; --month is the older name of --period): the issue's markdown,
+                 or with --format json the figures. --input reads a JSON array of issues (REST, or
                  \`gh issue list --json number,title,body,labels,state,stateReason,createdAt,closedAt,url\`);
                  --repo reads GitHub with a token from GITHUB_TOKEN or GH_TOKEN, and
-                 --publish creates or updates the month's analytics issue.
+                 --publish creates or updates the period's analytics issue (a report
+                 longer than GitHub takes goes on in comments on it).
 
 Options:
   --tz ZONE          Time zone (IANA name) for times written without one and for the month,
@@ -70,6 +72,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (!command) throw new UsageError("no command given (see disruptions --help)");
   if (command !== "report") {
     for (const option of [
+      "period",
       "month",
       "now",
       "format",
@@ -119,6 +122,7 @@ function parseArguments(argv: readonly string[]) {
     options: {
       tz: { type: "string" },
       help: { type: "boolean", short: "h" },
+      period: { type: "string" },
       month: { type: "string" },
       now: { type: "string" },
       format: { type: "string" },

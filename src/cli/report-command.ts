@@ -2,7 +2,7 @@ import { Octokit } from "@octokit/rest";
 import { DateTime } from "luxon";
 import { type AnalyticsIssue, readIssuesJson } from "../analytics/analytics-issue.js";
 import { computeMonthlyMetrics } from "../analytics/compute-monthly-metrics.js";
-import { isMonth } from "../analytics/month.js";
+import { parsePeriod } from "../analytics/period.js";
 import { renderMonthlyReport } from "../analytics/render-monthly-report.js";
 import type { MonthlyResult } from "../analytics/types.js";
 import { type Config, configSchema, DEFAULT_CONFIG } from "../config/config.js";
@@ -15,6 +15,8 @@ import { UsageError } from "./cli-error.js";
 import { readInput } from "./read-input.js";
 
 export interface ReportArgs {
+  period?: string | undefined;
+  /** The older name of `--period`. */
   month?: string | undefined;
   tz?: string | undefined;
   now?: string | undefined;
@@ -37,15 +39,12 @@ export interface ReportIo {
 }
 
 /**
- * `disruptions report --month YYYY-MM (--input FILE | --repo OWNER/NAME [--publish])`: the month's
- * analytics as markdown (the issue body) or JSON (the figures), from a file of issues or from
- * GitHub; with `--publish`, creates or updates the month's analytics issue.
+ * `disruptions report --period PERIOD (--input FILE | --repo OWNER/NAME [--publish])`: the
+ * analytics of a month, quarter or year as markdown (the issue body) or JSON (the figures), from a
+ * file of issues or from GitHub; with `--publish`, creates or updates the period's analytics issue.
  */
 export async function runReportCommand(args: ReportArgs, io: ReportIo): Promise<number> {
-  const month = args.month;
-  if (!month) throw new UsageError("report needs --month YYYY-MM");
-  if (!isMonth(month))
-    throw new UsageError(`--month ${month} is not a month: write it as YYYY-MM, e.g. 2026-10`);
+  const month = readPeriod(args);
   const format = args.format ?? "markdown";
   if (format !== "markdown" && format !== "json")
     throw new UsageError(`--format ${format}: use markdown or json`);
@@ -74,7 +73,7 @@ export async function runReportCommand(args: ReportArgs, io: ReportIo): Promise<
       );
     }
     const result = computeMonthlyMetrics(issues, {
-      month,
+      period: month,
       timeZone: config.timeZone,
       now,
       config,
@@ -109,7 +108,7 @@ export async function runReportCommand(args: ReportArgs, io: ReportIo): Promise<
     pages += 1;
     if (io.stderrIsTTY && pages > 1) io.stderr(`\rread ${count} reports…`);
   };
-  const request = { owner, repo, month, config, now, onPage };
+  const request = { owner, repo, period: month, config, now, onPage };
   if (args.publish) {
     const outcome = await publishMonthlyReport(octokit, request);
     if (io.stderrIsTTY && pages > 1) io.stderr("\n");
@@ -120,6 +119,24 @@ export async function runReportCommand(args: ReportArgs, io: ReportIo): Promise<
   if (io.stderrIsTTY && pages > 1) io.stderr("\n");
   io.stdout(format === "json" ? `${JSON.stringify(result.figures, null, 2)}\n` : `${markdown}\n`);
   return 0;
+}
+
+/** `--period` (or its older name `--month`): a month, a quarter or a year. */
+function readPeriod(args: ReportArgs): string {
+  if (args.period !== undefined && args.month !== undefined)
+    throw new UsageError("give --period or --month (its older name), not both");
+  const option = args.period !== undefined ? "--period" : "--month";
+  const text = args.period ?? args.month;
+  if (!text)
+    throw new UsageError(
+      "report needs --period: a month (2026-10), a quarter (2026-Q3) or a year (2026)",
+    );
+  const period = parsePeriod(text);
+  if (!period)
+    throw new UsageError(
+      `${option} ${text} is not a period: write a month (2026-10), a quarter (2026-Q3) or a year (2026)`,
+    );
+  return period.key;
 }
 
 /** `--config FILE`: the repository's `.github/disruption-reports.yml`, validated as the app does. */

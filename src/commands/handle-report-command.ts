@@ -10,8 +10,9 @@ import { publishMonthlyReport } from "../github/publish-monthly-report.js";
 const VERBS = { created: "Published", updated: "Updated", unchanged: "Already up to date:" };
 
 /**
- * `/disruption report [YYYY-MM]`: someone with write permission publishes (or refreshes) a
- * month's analytics issue; without a month, the previous one in the configured zone.
+ * `/disruption report [PERIOD]`: someone with write permission publishes (or refreshes) the
+ * analytics issue of a month, quarter or year; without one, the previous month in the configured
+ * zone.
  */
 export async function handleReportCommand(
   context: Context<"issue_comment.created">,
@@ -41,7 +42,7 @@ export async function handleReportCommand(
   const { config } = loaded;
   const now = clock();
   const target = month ?? previousMonth(now, config.timeZone);
-  const request = { ...context.repo(), month: target, config, now };
+  const request = { ...context.repo(), period: target, config, now };
   const outcome = await publishMonthlyReport(context.octokit, request);
   const title = monthlyReportTitle(target);
   await reply(`${VERBS[outcome.action]} [${title}](${outcome.url}) (#${outcome.number}).`);

@@ -1,11 +1,14 @@
-/** A slash command in a comment, as the app understands it. */
+import { parsePeriod } from "../analytics/period.js";
+
+/** A slash command in a comment, as the app understands it (`month`: any period, `2026-Q3` too). */
 export type SlashCommand =
   | { kind: "close"; reason: string }
   | { kind: "report"; month: string | null }
   | { kind: "invalid"; message: string };
 
 /**
- * Reads `/disruption close <reason>` or `/disruption report [YYYY-MM]` from the first line of a
+ * Reads `/disruption close <reason>` or `/disruption report [PERIOD]` (a month `2026-10`, a
+ * quarter `2026-Q3` or a year `2026`) from the first line of a
  * comment. Returns null for any other comment.
  */
 export function parseSlashCommand(body: string): SlashCommand | null {
@@ -24,13 +27,14 @@ export function parseSlashCommand(body: string): SlashCommand | null {
           };
     }
     case "report": {
-      const month = rest.trim();
-      if (month === "") return { kind: "report", month: null };
-      return /^\d{4}-(0[1-9]|1[0-2])$/.test(month)
-        ? { kind: "report", month }
+      const text = rest.trim();
+      if (text === "") return { kind: "report", month: null };
+      const period = parsePeriod(text);
+      return period
+        ? { kind: "report", month: period.key }
         : {
             kind: "invalid",
-            message: `\`${month}\` is not a month: write \`/disruption report 2026-10\`.`,
+            message: `\`${text}\` is not a period: write \`/disruption report 2026-10\` (a month), \`2026-Q3\` (a quarter) or \`2026\` (a year).`,
           };
     }
     default:

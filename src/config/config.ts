@@ -64,6 +64,8 @@ export const configSchema = z
         enabled: z.boolean().default(false),
         day: z.number().int().min(1).max(28).default(1),
         hour: z.number().int().min(0).max(23).default(9),
+        /** Also publish each quarter's issue, on the schedule of the month that follows it. */
+        quarterly: z.boolean().default(false),
       })
       .strict()
       .prefault({}),

@@ -8,6 +8,7 @@ import {
 import {
   monthlyReportTitle,
   readAnalyticsMarker,
+  renderIssueParts,
   renderMonthlyReport,
 } from "../analytics/render-monthly-report.js";
 import type { MonthlyResult } from "../analytics/types.js";
@@ -15,6 +16,7 @@ import type { Config } from "../config/config.js";
 import { createLabel } from "./ensure-labels.js";
 import { fetchReportIssues } from "./fetch-report-issues.js";
 import { MAX_PAGE_SIZE } from "./limits.js";
+import { syncReportParts } from "./sync-report-parts.js";
 
 /** What the analytics need of a GitHub client: Probot's context.octokit or an @octokit/rest one. */
 export type GitHubClient = Pick<Octokit, "graphql" | "paginate" | "rest">;
@@ -22,7 +24,8 @@ export type GitHubClient = Pick<Octokit, "graphql" | "paginate" | "rest">;
 export interface MonthlyReportRequest {
   owner: string;
   repo: string;
-  month: string;
+  /** A month `YYYY-MM`, a quarter `YYYY-Qn` or a year `YYYY`. */
+  period: string;
   config: Config;
   now: DateTime;
   /** Hears the number of issues read after each page (progress on a terminal). */
@@ -32,15 +35,15 @@ export interface MonthlyReportRequest {
 }
 
 /**
- * Reads the window's reports (⌈N/100⌉ GraphQL queries) and computes the month: figures and the
- * markdown of its issue.
+ * Reads the window's reports (⌈N/100⌉ GraphQL queries) and computes the period: figures, the
+ * markdown of the whole report, and the parts its issue takes (body, then continuation comments).
  */
 export async function buildMonthlyReport(
   octokit: GitHubClient,
   request: MonthlyReportRequest,
-): Promise<{ result: MonthlyResult; markdown: string }> {
-  const { owner, repo, month, config, now } = request;
-  const since = analyticsWindowStart(month, config.timeZone).toUTC().toISO() ?? "";
+): Promise<{ result: MonthlyResult; markdown: string; parts: string[] }> {
+  const { owner, repo, period, config, now } = request;
+  const since = analyticsWindowStart(period, config.timeZone).toUTC().toISO() ?? "";
   const nodes = await fetchReportIssues(octokit, {
     owner,
     repo,
@@ -49,16 +52,17 @@ export async function buildMonthlyReport(
     ...(request.onPage ? { onPage: request.onPage } : {}),
   });
   const result = computeMonthlyMetrics(nodes.map(fromGraphqlNode), {
-    month,
+    period,
     timeZone: config.timeZone,
     now,
     config,
   });
-  const markdown = renderMonthlyReport(result, {
-    repo: `${owner}/${repo}`,
-    reportLabel: config.labels.report,
-  });
-  return { result, markdown };
+  const options = { repo: `${owner}/${repo}`, reportLabel: config.labels.report };
+  return {
+    result,
+    markdown: renderMonthlyReport(result, options),
+    parts: renderIssueParts(result, options),
+  };
 }
 
 export interface AnalyticsIssueFound {
@@ -66,15 +70,16 @@ export interface AnalyticsIssueFound {
   title: string;
   body: string;
   url: string;
+  comments: number;
 }
 
 /**
- * The analytics issue of a month, found by its hidden marker among the issues with the analytics
+ * The analytics issue of a period, found by its hidden marker among the issues with the analytics
  * label (one request: a dozen a year), or null.
  */
 export async function findAnalyticsIssue(
   octokit: GitHubClient,
-  options: { owner: string; repo: string; label: string; month: string },
+  options: { owner: string; repo: string; label: string; period: string },
 ): Promise<{ issue: AnalyticsIssueFound | null; labelExists: boolean }> {
   const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
     owner: options.owner,
@@ -84,11 +89,17 @@ export async function findAnalyticsIssue(
     per_page: MAX_PAGE_SIZE,
   });
   const match = issues.find(
-    (issue) => !issue.pull_request && readAnalyticsMarker(issue.body) === options.month,
+    (issue) => !issue.pull_request && readAnalyticsMarker(issue.body) === options.period,
   );
   return {
     issue: match
-      ? { number: match.number, title: match.title, body: match.body ?? "", url: match.html_url }
+      ? {
+          number: match.number,
+          title: match.title,
+          body: match.body ?? "",
+          url: match.html_url,
+          comments: match.comments,
+        }
       : null,
     labelExists: issues.length > 0,
   };
@@ -101,41 +112,47 @@ export type PublishOutcome = {
 };
 
 /**
- * Publishes the month's analytics issue: creates it, or edits the existing one in place (never a
- * second one), and writes nothing when it already says the same.
+ * Publishes the period's analytics issue: creates it, or edits the existing one in place (never a
+ * second one), and writes nothing when it already says the same. A report longer than GitHub
+ * takes goes on in continuation comments, each found again by its marker and edited in place.
  */
 export async function publishMonthlyReport(
   octokit: GitHubClient,
   request: MonthlyReportRequest,
 ): Promise<PublishOutcome & { result: MonthlyResult }> {
-  const { owner, repo, month, config } = request;
-  const { result, markdown } = await buildMonthlyReport(octokit, request);
-  const title = monthlyReportTitle(month);
+  const { owner, repo, period, config } = request;
+  const { result, parts } = await buildMonthlyReport(octokit, request);
+  const [body = "", ...comments] = parts;
+  const title = monthlyReportTitle(period);
   const label = config.labels.analytics;
-  const found = request.found ?? (await findAnalyticsIssue(octokit, { owner, repo, label, month }));
+  const found =
+    request.found ?? (await findAnalyticsIssue(octokit, { owner, repo, label, period }));
   if (found.issue) {
     const { issue } = found;
-    if (issue.body === markdown && issue.title === title)
-      return { action: "unchanged", number: issue.number, url: issue.url, result };
-    await octokit.rest.issues.update({
+    const same = issue.body === body && issue.title === title;
+    if (!same)
+      await octokit.rest.issues.update({ owner, repo, issue_number: issue.number, title, body });
+    const synced = await syncReportParts(octokit, {
       owner,
       repo,
-      issue_number: issue.number,
-      title,
-      body: markdown,
+      issueNumber: issue.number,
+      period,
+      parts: comments,
+      hasComments: issue.comments > 0,
     });
-    return { action: "updated", number: issue.number, url: issue.url, result };
+    const action = same && !synced ? "unchanged" : "updated";
+    return { action, number: issue.number, url: issue.url, result };
   }
-  if (!found.labelExists) {
-    // The first report ever: give the label its colour and description (GitHub would create it grey).
-    await createLabel(octokit, { owner, repo }, label, config);
-  }
-  const { data } = await octokit.rest.issues.create({
+  // The first report ever: give the label its colour and description (GitHub would create it grey).
+  if (!found.labelExists) await createLabel(octokit, { owner, repo }, label, config);
+  const { data } = await octokit.rest.issues.create({ owner, repo, title, body, labels: [label] });
+  await syncReportParts(octokit, {
     owner,
     repo,
-    title,
-    body: markdown,
-    labels: [label],
+    issueNumber: data.number,
+    period,
+    parts: comments,
+    hasComments: false,
   });
   return { action: "created", number: data.number, url: data.html_url, result };
 }

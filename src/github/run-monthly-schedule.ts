@@ -1,6 +1,6 @@
 import type { DateTime } from "luxon";
 import type { Probot } from "probot";
-import { isReportDue, previousMonth } from "../analytics/schedule.js";
+import { duePeriods, isReportDue } from "../analytics/schedule.js";
 import { MAX_PAGE_SIZE } from "./limits.js";
 import { type ConfigLog, loadConfigLogged } from "./load-config.js";
 import {
@@ -16,7 +16,8 @@ export interface ScheduleRun {
 
 /**
  * The hourly check: for every repository of every installation whose config enables the monthly
- * report, publishes the previous month's analytics issue once it is due and missing. Publishing
+ * report, publishes the previous month's analytics issue once it is due and missing (and, with
+ * `report.quarterly`, the quarter's the month closes). Publishing
  * is idempotent (the issue is found by its marker), so a restart catches up and a second
  * instance finds the issue already there.
  */
@@ -36,8 +37,8 @@ export async function runMonthlySchedule(app: Probot, now: DateTime): Promise<Sc
       run.repositories += 1;
       const target = { owner: repository.owner.login, repo: repository.name };
       try {
-        const issue = await publishIfDueAndMissing(octokit, target, app.log, now);
-        if (issue !== null) run.published.push(`${target.owner}/${target.repo}#${issue}`);
+        const issues = await publishIfDueAndMissing(octokit, target, app.log, now);
+        for (const issue of issues) run.published.push(`${target.owner}/${target.repo}#${issue}`);
       } catch (error) {
         // One repository's failure (archived, permissions changed) must not stop the others.
         app.log.error(
@@ -56,18 +57,21 @@ async function publishIfDueAndMissing(
   target: { owner: string; repo: string },
   log: ConfigLog & { info(details: object, message: string): void },
   now: DateTime,
-): Promise<number | null> {
+): Promise<number[]> {
   const loaded = await loadConfigLogged(octokit, target, log, "monthly analytics skipped");
-  if (!loaded.ok || !isReportDue(now, loaded.config)) return null;
+  if (!loaded.ok || !isReportDue(now, loaded.config)) return [];
   const { config } = loaded;
-  const month = previousMonth(now, config.timeZone);
   const label = config.labels.analytics;
-  const found = await findAnalyticsIssue(octokit, { ...target, label, month });
-  if (found.issue) return null;
-  const outcome = await publishMonthlyReport(octokit, { ...target, month, config, now, found });
-  log.info(
-    { repository: `${target.owner}/${target.repo}`, month, issue: outcome.number },
-    "monthly analytics published",
-  );
-  return outcome.number;
+  const published: number[] = [];
+  for (const period of duePeriods(now, config)) {
+    const found = await findAnalyticsIssue(octokit, { ...target, label, period });
+    if (found.issue) continue;
+    const outcome = await publishMonthlyReport(octokit, { ...target, period, config, now, found });
+    log.info(
+      { repository: `${target.owner}/${target.repo}`, period, issue: outcome.number },
+      "analytics published",
+    );
+    published.push(outcome.number);
+  }
+  return published;
 }

@@ -7,7 +7,11 @@ export interface ReportSpec {
   severity?: string;
   started?: string;
   detected?: string;
+  acknowledged?: string;
+  mitigated?: string;
   resolved?: string;
+  /** As typed; default `Yes`. */
+  customerImpact?: string;
   lessons?: string;
   actionItems?: string[];
 }
@@ -24,12 +28,12 @@ export function reportBody(spec: ReportSpec): string {
     `| Severity | ${spec.severity ?? "SEV3"} |`,
     `| Started | ${spec.started ?? ""} |`,
     `| Detected | ${spec.detected ?? ""} |`,
-    "| Acknowledged |  |",
-    "| Mitigated |  |",
+    `| Acknowledged | ${spec.acknowledged ?? ""} |`,
+    `| Mitigated | ${spec.mitigated ?? ""} |`,
     `| Resolved | ${spec.resolved ?? ""} |`,
     "| People involved | @alice, @bob |",
     "| Incident commander | @alice |",
-    "| Customer impact | Yes |",
+    `| Customer impact | ${spec.customerImpact ?? "Yes"} |`,
     "",
     "## Summary",
     "",

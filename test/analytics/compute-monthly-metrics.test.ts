@@ -8,7 +8,7 @@ import { closed, reportIssue } from "./build-issue.js";
 import { config, NOW, sampleIssues, ZONE } from "./sample-month.js";
 
 const october = () =>
-  computeMonthlyMetrics(sampleIssues, { month: "2026-10", timeZone: ZONE, now: NOW, config });
+  computeMonthlyMetrics(sampleIssues, { period: "2026-10", timeZone: ZONE, now: NOW, config });
 
 describe("computeMonthlyMetrics: October 2026 in Europe/Berlin", () => {
   it("has exactly the keys of the JSON output", () => {
@@ -22,6 +22,8 @@ describe("computeMonthlyMetrics: October 2026 in Europe/Berlin", () => {
       "byWeekday",
       "byHour",
       "minutes",
+      "customerImpact",
+      "byRepository",
       "trend",
       "followThrough",
       "problems",
@@ -59,8 +61,12 @@ describe("computeMonthlyMetrics: October 2026 in Europe/Berlin", () => {
     // TTD 10, 20, 30, 5 → 5 10 20 30: median 15, p90 the ⌈3.6⌉ = 4th → 30, mean 16.25 → 16.3
     // TTR 90, 60, 90, 120 → median 90, p90 120, mean 90
     // length 100, 80, 120, 125 → median 110, p90 125, mean 106.25 → 106.3
+    // TTA (#9 has none) 5, 2, 10 → 2 5 10: median 5, p90 the ⌈2.7⌉ = 3rd → 10, mean 5.67 → 5.7
+    // TTM 30, 30, 60, 60 → median 45, p90 the 4th → 60, mean 45
     expect(october().figures.minutes).toEqual({
       ttd: { median: 15, p90: 30, mean: 16.3 },
+      tta: { median: 5, p90: 10, mean: 5.7 },
+      ttm: { median: 45, p90: 60, mean: 45 },
       ttr: { median: 90, p90: 120, mean: 90 },
       length: { median: 110, p90: 125, mean: 106.3 },
     });
@@ -82,13 +88,37 @@ describe("computeMonthlyMetrics: October 2026 in Europe/Berlin", () => {
       "2026-09",
       "2026-10",
     ]);
-    expect(trend[4]).toEqual({ month: "2026-03", disruptions: 1, medianTtd: 10, medianTtr: 20 });
-    expect(trend[10]).toEqual({ month: "2026-09", disruptions: 1, medianTtd: 15, medianTtr: 45 });
-    expect(trend[11]).toEqual({ month: "2026-10", disruptions: 4, medianTtd: 15, medianTtr: 90 });
+    // March: #11 (TTD 10, TTA 10, TTM 15, TTR 20) and #12 across the spring change (5, 10, 30, 60).
+    expect(trend[4]).toEqual({
+      month: "2026-03",
+      disruptions: 2,
+      medianTtd: 7.5,
+      medianTta: 10,
+      medianTtm: 22.5,
+      medianTtr: 40,
+    });
+    expect(trend[10]).toEqual({
+      month: "2026-09",
+      disruptions: 1,
+      medianTtd: 15,
+      medianTta: null,
+      medianTtm: 20,
+      medianTtr: 45,
+    });
+    expect(trend[11]).toEqual({
+      month: "2026-10",
+      disruptions: 4,
+      medianTtd: 15,
+      medianTta: 5,
+      medianTtm: 45,
+      medianTtr: 90,
+    });
     expect(trend[0]).toEqual({
       month: "2025-11",
       disruptions: 0,
       medianTtd: null,
+      medianTta: null,
+      medianTtm: null,
       medianTtr: null,
     });
   });
@@ -118,7 +148,7 @@ describe("computeMonthlyMetrics: October 2026 in Europe/Berlin", () => {
   it("takes today in the report zone: 23:30 UTC on 1 November is already 2 November in Berlin", () => {
     const now = DateTime.fromISO("2026-11-01T23:30:00Z");
     const berlin = computeMonthlyMetrics(sampleIssues, {
-      month: "2026-10",
+      period: "2026-10",
       timeZone: ZONE,
       now,
       config,
@@ -126,7 +156,7 @@ describe("computeMonthlyMetrics: October 2026 in Europe/Berlin", () => {
     expect(berlin.figures.followThrough.overdueActionItems).toBe(2);
     const earlier = DateTime.fromISO("2026-11-01T22:30:00Z"); // 23:30 on 1 November in Berlin
     const before = computeMonthlyMetrics(sampleIssues, {
-      month: "2026-10",
+      period: "2026-10",
       timeZone: ZONE,
       now: earlier,
       config,
@@ -150,6 +180,7 @@ describe("computeMonthlyMetrics: October 2026 in Europe/Berlin", () => {
       severe: 2,
       minutesOfDisruption: 425,
       medianTtd: 15,
+      medianTtm: 45,
       medianTtr: 90,
     });
     expect(details.previous).toEqual({
@@ -158,12 +189,16 @@ describe("computeMonthlyMetrics: October 2026 in Europe/Berlin", () => {
       severe: 1,
       minutesOfDisruption: 60,
       medianTtd: 15,
+      medianTtm: 20,
       medianTtr: 45,
     });
     expect(details.services).toEqual([
-      { service: "api", disruptions: 3, minutes: 305, medianTtr: 90 },
-      { service: "checkout", disruptions: 1, minutes: 100, medianTtr: 90 },
-      { service: "search", disruptions: 1, minutes: 120, medianTtr: 90 },
+      { service: "api", disruptions: 3, minutes: 305, medianTtm: 30, medianTtr: 90 },
+      { service: "checkout", disruptions: 1, minutes: 100, medianTtm: 30, medianTtr: 90 },
+      { service: "search", disruptions: 1, minutes: 120, medianTtm: 60, medianTtr: 90 },
+    ]);
+    expect(details.repositories).toEqual([
+      { repo: "acme/ops", disruptions: 4, severe: 2, medianTtm: 45, medianTtr: 90 },
     ]);
     expect(details.when).toEqual({
       grid: [
@@ -178,6 +213,18 @@ describe("computeMonthlyMetrics: October 2026 in Europe/Berlin", () => {
       weekend: 1,
       outOfHours: 3,
     });
+  });
+
+  it("counts customer impact: #1 Yes, #2 No, #4 Unknown, #9 left empty", () => {
+    const { figures } = october();
+    expect(figures.customerImpact).toEqual({
+      yes: 1,
+      no: 1,
+      unknown: 1,
+      notStated: 1,
+      share: 0.25,
+    });
+    expect(figures.byRepository).toEqual({ "acme/ops": 4 });
   });
 
   it("finds the same service and type again within 90 days, counting back into September", () => {
@@ -201,7 +248,7 @@ describe("computeMonthlyMetrics: October 2026 in Europe/Berlin", () => {
 describe("computeMonthlyMetrics: edges", () => {
   it("gives zeros, all keys and null minutes for a month with no disruptions", () => {
     const { figures, details } = computeMonthlyMetrics(sampleIssues, {
-      month: "2026-06",
+      period: "2026-06",
       timeZone: ZONE,
       now: NOW,
       config,
@@ -212,7 +259,7 @@ describe("computeMonthlyMetrics: edges", () => {
     expect(figures.byType).toEqual({});
     expect(figures.byWeekday).toEqual({ Mon: 0, Tue: 0, Wed: 0, Thu: 0, Fri: 0, Sat: 0, Sun: 0 });
     expect(figures.byHour).toEqual(Array.from({ length: 24 }, () => 0));
-    expect(figures.minutes).toEqual({ ttd: null, ttr: null, length: null });
+    expect(figures.minutes).toEqual({ ttd: null, tta: null, ttm: null, ttr: null, length: null });
     expect(figures.trend).toHaveLength(12);
     expect(details.repeats).toEqual([]);
     expect(details.disruptions).toEqual([]);
@@ -220,19 +267,24 @@ describe("computeMonthlyMetrics: edges", () => {
 
   it("reads hour and weekday after the clocks went forward (29 March, Berlin)", () => {
     const { figures } = computeMonthlyMetrics(sampleIssues, {
-      month: "2026-03",
+      period: "2026-03",
       timeZone: ZONE,
       now: NOW,
       config,
     });
-    expect(figures.disruptions).toBe(1);
-    expect(figures.byHour[3]).toBe(1); // 01:30 UTC is 03:30 CEST
-    expect(figures.byWeekday.Sun).toBe(1);
+    expect(figures.disruptions).toBe(2);
+    expect(figures.byHour[3]).toBe(1); // #11: 01:30 UTC is 03:30 CEST
+    expect(figures.byHour[1]).toBe(1); // #12: 01:50 CET, before the change
+    expect(figures.byWeekday.Sun).toBe(2);
+    // #12's phases on instants, not on the wall clock (70, 90 and 120 minutes there).
+    expect(figures.minutes.tta).toEqual({ median: 10, p90: 10, mean: 10 });
+    expect(figures.minutes.ttm).toEqual({ median: 22.5, p90: 30, mean: 22.5 });
+    expect(figures.minutes.ttr).toEqual({ median: 40, p90: 60, mean: 40 });
   });
 
   it("puts a border report in September when the zone is UTC", () => {
     const { figures } = computeMonthlyMetrics(sampleIssues, {
-      month: "2026-09",
+      period: "2026-09",
       timeZone: "UTC",
       now: NOW,
       config,
@@ -249,13 +301,15 @@ describe("computeMonthlyMetrics: edges", () => {
       resolved: "2026-10-05 10:30",
     });
     const { figures } = computeMonthlyMetrics([only], {
-      month: "2026-10",
+      period: "2026-10",
       timeZone: ZONE,
       now: NOW,
       config,
     });
     expect(figures.minutes).toEqual({
       ttd: { median: 7, p90: 7, mean: 7 },
+      tta: null,
+      ttm: null,
       ttr: { median: 23, p90: 23, mean: 23 },
       length: { median: 30, p90: 30, mean: 30 },
     });
@@ -271,7 +325,7 @@ describe("computeMonthlyMetrics: edges", () => {
       }),
     );
     const { figures } = computeMonthlyMetrics(issues, {
-      month: "2026-10",
+      period: "2026-10",
       timeZone: ZONE,
       now: NOW,
       config,
@@ -294,7 +348,7 @@ describe("computeMonthlyMetrics: edges", () => {
     );
     const listed = (now: string) =>
       computeMonthlyMetrics([sev2], {
-        month: "2026-10",
+        period: "2026-10",
         timeZone: ZONE,
         now: DateTime.fromISO(now, { zone: ZONE }),
         config,
@@ -311,7 +365,7 @@ describe("computeMonthlyMetrics: edges", () => {
     );
     const analytics = { ...issue, number: 2, labels: ["disruption", "Disruption-Analytics"] };
     const { figures } = computeMonthlyMetrics([issue, analytics], {
-      month: "2026-10",
+      period: "2026-10",
       timeZone: ZONE,
       now: NOW,
       config,
@@ -321,8 +375,10 @@ describe("computeMonthlyMetrics: edges", () => {
 
   it("refuses a month that is not YYYY-MM", () => {
     expect(() =>
-      computeMonthlyMetrics([], { month: "2026-13", timeZone: ZONE, now: NOW, config }),
-    ).toThrow("`2026-13` is not a month: write it as YYYY-MM, e.g. 2026-10.");
+      computeMonthlyMetrics([], { period: "2026-13", timeZone: ZONE, now: NOW, config }),
+    ).toThrow(
+      "`2026-13` is not a period: write a month (2026-10), a quarter (2026-Q3) or a year (2026).",
+    );
   });
 });
 

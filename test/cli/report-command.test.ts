@@ -125,6 +125,8 @@ describe("disruptions report --input", () => {
       "byWeekday",
       "byHour",
       "minutes",
+      "customerImpact",
+      "byRepository",
       "trend",
       "followThrough",
       "problems",
@@ -244,10 +246,13 @@ describe("disruptions report --input", () => {
   });
 
   it.each([
-    [["report", "--input", "x.json"], "disruptions: report needs --month YYYY-MM\n"],
+    [
+      ["report", "--input", "x.json"],
+      "disruptions: report needs --period: a month (2026-10), a quarter (2026-Q3) or a year (2026)\n",
+    ],
     [
       ["report", "--month", "Oct", "--input", "x.json"],
-      "disruptions: --month Oct is not a month: write it as YYYY-MM, e.g. 2026-10\n",
+      "disruptions: --month Oct is not a period: write a month (2026-10), a quarter (2026-Q3) or a year (2026)\n",
     ],
     [
       ["report", "--month", "2026-10"],
