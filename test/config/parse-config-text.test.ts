@@ -18,7 +18,7 @@ describe("parseConfigText", () => {
         timeZone: "America/New_York",
         labels: { ...DEFAULT_CONFIG.labels, report: "incident", serviceLabels: false },
         types: ["Database", "Network"],
-        report: { enabled: true, day: 3, hour: 9 },
+        report: { enabled: true, day: 3, hour: 9, quarterly: false },
       },
     });
   });
