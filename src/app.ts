@@ -20,6 +20,11 @@ export interface AppOptions {
   clock?: () => DateTime;
   /** What the replicas share. Default: Redis at `REDIS_URL`, else this process's memory. */
   state?: SharedState;
+  /**
+   * Runs scheduled work so that the server's graceful shutdown waits for it (`src/server/`).
+   * Default: runs it untracked.
+   */
+  track?: <T>(label: string, work: () => Promise<T>) => Promise<T>;
 }
 
 /** Wires events and the hourly schedule to handlers; nothing else. */
@@ -64,8 +69,9 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
         },
         async () => {
           // One replica at a time; publishing is idempotent by its marker all the same.
-          const run = await state.withLock("monthly-schedule", 600, () =>
-            runMonthlySchedule(app, clock()),
+          const track = options.track ?? ((_label, work) => work());
+          const run = await track("monthly schedule", () =>
+            state.withLock("monthly-schedule", 600, () => runMonthlySchedule(app, clock())),
           );
           if (run.ran) app.log.debug({ ...run.value }, "monthly schedule checked");
         },

@@ -1,10 +1,9 @@
 import { generateKeyPairSync } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { DateTime } from "luxon";
 import { pino } from "pino";
-import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
+import { Probot, ProbotOctokit } from "probot";
 import { createApp } from "../../src/app.js";
+import { startServer } from "../../src/server/start-server.js";
 import {
   deliveryRequest,
   type LocalGitHub,
@@ -45,8 +44,8 @@ export interface HarnessOptions {
 }
 
 /**
- * The local GitHub and the app's real server (Probot's Node middleware, as `npm start` runs it,
- * with a generated App key and webhook secret) on loopback, wired as GitHub would be: webhooks are
+ * The local GitHub and the app's real server (`src/server/`, as `npm start` runs it, with a
+ * generated App key and webhook secret) on loopback, wired as GitHub would be: webhooks are
  * signed HTTP deliveries, and the app authenticates as an installation to call the API.
  */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -75,17 +74,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ),
     log: pino({ level: "silent" }),
   });
-  const middleware = await createNodeMiddleware(
-    createApp({ schedule: false, ...(options.appClock ? { clock: options.appClock } : {}) }),
-    { probot },
-  );
-  const server: Server = createServer((request, response) => {
-    void middleware(request, response, () => {
-      response.writeHead(404).end();
-    });
+  const server = await startServer({
+    probot,
+    log: probot.log,
+    app: () =>
+      createApp({ schedule: false, ...(options.appClock ? { clock: options.appClock } : {}) }),
+    port: 0,
+    host: "127.0.0.1",
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const webhookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/github/webhooks`;
+  const webhookUrl = server.webhookUrl;
 
   const queue: WebhookEvent[] = [];
   const unsubscribe = github.onWebhook((event) => {
@@ -119,9 +116,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async close() {
       unsubscribe();
-      await new Promise<void>((resolve, reject) =>
-        server.close((error) => (error ? reject(error) : resolve())),
-      );
+      await server.stop();
       await github.close();
     },
   };

@@ -1,0 +1,161 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { ApplicationFunction, Logger, Probot } from "probot";
+import { SmeeClient } from "smee-client";
+import { createHealthCheck, type PingableState } from "./health.js";
+import { InFlight } from "./in-flight.js";
+import { createWebhookEndpoint } from "./webhook-endpoint.js";
+
+/** Probot's webhook path (the path `@octokit/webhooks` documents). */
+export const DEFAULT_WEBHOOK_PATH = "/api/github/webhooks";
+
+/** What the server closes on shutdown, after the work in flight: the shared state (`src/state/`). */
+export interface ServerState extends PingableState {
+  close(): Promise<void>;
+}
+
+export interface ServerOptions {
+  /** A Probot with the App's credentials (`createProbot()` reads them from the environment). */
+  probot: Probot;
+  /** The app, given the server's in-flight tracker so that scheduled work is waited for too. */
+  app: (inFlight: InFlight) => ApplicationFunction;
+  log: Logger;
+  state?: ServerState | undefined;
+  /** Default 3000; 0 picks a free port. */
+  port?: number;
+  /** Default `127.0.0.1`; `0.0.0.0` in a container. */
+  host?: string;
+  webhookPath?: string;
+  /** A smee.io channel to receive webhooks through (development). */
+  webhookProxyUrl?: string | undefined;
+  /** How long a shutdown waits for deliveries being handled (default 25 s). */
+  shutdownTimeoutMs?: number;
+  /** See `createWebhookEndpoint`. */
+  answerWithinMs?: number;
+  maxBodyBytes?: number;
+  /** How long the health check reuses GitHub's answer (default 30 s). */
+  healthGithubTtlMs?: number;
+}
+
+export interface RunningServer {
+  /** `http://host:port` */
+  url: string;
+  webhookUrl: string;
+  server: Server;
+  inFlight: InFlight;
+  /**
+   * Graceful shutdown: stops taking deliveries (503 and the listening socket closed), waits for
+   * the ones being handled and scheduled work, then closes the shared state. Resolves `drained:
+   * false` when the wait timed out. Safe to call twice.
+   */
+  stop(): Promise<{ drained: boolean }>;
+}
+
+/**
+ * The app's HTTP server, as `npm start` runs it: Probot's webhook handling behind a webhook
+ * endpoint that cannot be flooded, `GET /healthz`, and a graceful shutdown (README, "Hosting").
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { probot, log } = options;
+  const webhookPath = options.webhookPath ?? DEFAULT_WEBHOOK_PATH;
+  const inFlight = new InFlight();
+  let stopping = false;
+  await probot.load(options.app(inFlight));
+
+  const webhook = createWebhookEndpoint({
+    probot,
+    log,
+    inFlight,
+    accepting: () => !stopping,
+    ...(options.answerWithinMs !== undefined ? { answerWithinMs: options.answerWithinMs } : {}),
+    ...(options.maxBodyBytes !== undefined ? { maxBytes: options.maxBodyBytes } : {}),
+  });
+  const health = createHealthCheck({
+    probot,
+    state: options.state,
+    stopping: () => stopping,
+    ...(options.healthGithubTtlMs !== undefined ? { githubTtlMs: options.healthGithubTtlMs } : {}),
+  });
+
+  const route = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const path = (request.url ?? "/").split("?")[0]?.replace(/\/+$/, "") || "/";
+    // Probot's setup flow registers the host's root as the webhook URL when there is no proxy.
+    if (path === webhookPath || (path === "/" && request.method === "POST"))
+      return webhook(request, response);
+    if (path === "/healthz" && (request.method === "GET" || request.method === "HEAD")) {
+      const report = await health();
+      response
+        .writeHead(report.status === "ok" ? 200 : 503, { "content-type": "application/json" })
+        .end(request.method === "HEAD" ? undefined : `${JSON.stringify(report)}\n`);
+      return;
+    }
+    response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found\n");
+  };
+
+  const server = createServer((request, response) => {
+    route(request, response).catch((error: unknown) => {
+      log.error({ err: error, url: request.url }, "request failed");
+      if (!response.headersSent) response.writeHead(500).end();
+    });
+  });
+  // A slow sender cannot hold a connection open for long (GitHub sends a body in well under this).
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 60_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 3000, options.host ?? "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  const webhookUrl = `${url}${webhookPath}`;
+
+  let proxy: SmeeClient | undefined;
+  if (options.webhookProxyUrl) {
+    proxy = new SmeeClient({
+      source: options.webhookProxyUrl,
+      target: webhookUrl,
+      logger: { info: (message) => log.info(message), error: (message) => log.error(message) },
+    });
+    try {
+      await proxy.start();
+    } catch (error) {
+      server.close();
+      throw new Error(
+        `cannot connect to the webhook proxy ${options.webhookProxyUrl} (${(error as { message?: string }).message ?? "no answer"}): check WEBHOOK_PROXY_URL and the network, or leave it empty on a host GitHub can reach`,
+      );
+    }
+    log.info({ proxy: options.webhookProxyUrl }, "receiving webhooks through the proxy");
+  }
+
+  let stopped: Promise<{ drained: boolean }> | undefined;
+  const stop = () => {
+    stopped ??= (async () => {
+      stopping = true;
+      log.info(
+        { inFlight: inFlight.labels() },
+        "shutting down: no new deliveries, finishing those in flight",
+      );
+      await proxy?.stop();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const drained = await inFlight.drain(options.shutdownTimeoutMs ?? 25_000);
+      if (!drained)
+        log.error(
+          { inFlight: inFlight.labels() },
+          "shutdown timed out with work in flight; its deliveries are redelivered by the catch-up",
+        );
+      server.closeAllConnections();
+      await closed;
+      await options.state?.close();
+      log.info({ drained }, "stopped");
+      return { drained };
+    })();
+    return stopped;
+  };
+
+  return { url, webhookUrl, server, inFlight, stop };
+}
