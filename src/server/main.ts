@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { createProbot, run } from "probot";
 import { createApp } from "../app.js";
+import { createSharedState } from "../state/create-shared-state.js";
 import { createLogger } from "./create-logger.js";
 import { loadEnvFile } from "./load-env-file.js";
 import { readServerSettings } from "./server-settings.js";
@@ -32,11 +33,17 @@ async function main(): Promise<void> {
     overrides: { log, ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}) },
   });
   await probot.ready();
+  // One shared state for the app and the server: the health check pings it, the shutdown closes it.
+  const state = createSharedState(env, {
+    onError: (error) => log.warn({ err: error }, "shared state unreachable"),
+  });
   const running = await startServer({
     probot,
     log,
+    state,
     app: (inFlight) =>
       createApp({
+        state,
         botLogin: settings.botLogin,
         track: (label, work) => inFlight.track(label, work),
       }),
