@@ -1,18 +1,27 @@
 import type { Context } from "probot";
 import { type AppDeps, isOwnEvent } from "../app-deps.js";
+import type { Config } from "../config/config.js";
+import { checkRole } from "../github/check-role.js";
 import { loadConfigLogged } from "../github/load-config.js";
+import { type CurrentIssue, readIssue } from "../github/read-issue.js";
 import { readReferenceStates } from "../github/read-reference-states.js";
+import { listIssueComments, upsertMarkedComment } from "../github/upsert-marked-comment.js";
 import { isReport } from "../labels/is-report.js";
 import { labelNames } from "../labels/label-name.js";
 import { parseReport } from "../report/parse-report.js";
-import { type CloseBlocker, decideClose, guardsClose, referencedIssues } from "./decide-close.js";
-import { renderBlockedComment } from "./render-blocked-comment.js";
+import { type CloseDecision, decideClose, guardsClose, referencedIssues } from "./decide-close.js";
+import { overrideCandidates } from "./find-override.js";
+import { BLOCKED_COMMENT_MARKER, renderBlockedComment } from "./render-blocked-comment.js";
 
 type CloseContext = Context<"issues.closed">;
 
 /**
  * issues.closed: a report may not stay closed while its action items are open. GitHub cannot
- * refuse a close, so a blocked close is undone (reopen) and explained in one comment.
+ * refuse a close, so a blocked close is undone and explained in the report's one close-guard
+ * comment. Safe to repeat (README, "Writes, redeliveries and faults"): the issue is read first and
+ * only an issue still closed by this close is reopened; the comment is written before the reopen
+ * (a failure in between leaves the close in place for a redelivery to undo) and edited in place
+ * by its marker; a close that goes with a maintainer's `/disruption close` is left to the command.
  */
 export async function handleClose(context: CloseContext, deps: AppDeps): Promise<void> {
   const { payload } = context;
@@ -28,28 +37,66 @@ export async function handleClose(context: CloseContext, deps: AppDeps): Promise
   );
   if (!loaded.ok) return;
   const { config } = loaded;
-  const stateReason = issue.state_reason ?? null;
-  if (!isReport(labelNames(issue.labels), config.labels) || !guardsClose(config, stateReason))
-    return;
+  const labels = labelNames(issue.labels);
+  if (!isReport(labels, config.labels)) return;
+  const snapshot: CurrentIssue = {
+    body: issue.body ?? "",
+    labels,
+    state: "closed",
+    stateReason: issue.state_reason ?? null,
+    closedAt: issue.closed_at ?? null,
+  };
+  const first = await decide(context, config, snapshot);
+  if (first.allowed) return;
 
-  const parsed = parseReport(issue.body ?? "", { timeZone: config.timeZone, types: config.types });
+  // Blocked on the event's snapshot: look at the issue as it is now before writing anything.
+  const current = await readIssue(context.octokit, context.issue());
+  if (current.state !== "closed" || current.closedAt !== snapshot.closedAt) return;
+  if (!isReport(current.labels, config.labels)) return;
+  const decision =
+    current.body === snapshot.body && current.stateReason === snapshot.stateReason
+      ? first
+      : await decide(context, config, current);
+  if (decision.allowed) return;
+
+  const comments = await listIssueComments(context.octokit, context.issue());
+  for (const candidate of overrideCandidates(comments, current.closedAt ?? "")) {
+    const { allowed } = await checkRole(
+      context.octokit,
+      context.repo(),
+      candidate.login,
+      "override",
+    );
+    // The close goes with a maintainer's `/disruption close`: that command writes the comment.
+    if (allowed) return;
+  }
+  await upsertMarkedComment(
+    context.octokit,
+    context.issue(),
+    BLOCKED_COMMENT_MARKER,
+    renderBlockedComment(decision.blockers),
+    { comments },
+  );
+  await context.octokit.rest.issues.update(context.issue({ state: "open" }));
+  context.log.info(
+    { issue: issue.number, blockers: decision.blockers.length },
+    "close undone: follow-up unfinished",
+  );
+}
+
+/** Whether the close may stand, judged on the issue as given (the event's, or as read now). */
+async function decide(
+  context: CloseContext,
+  config: Config,
+  issue: CurrentIssue,
+): Promise<CloseDecision> {
+  const { stateReason } = issue;
+  if (!guardsClose(config, stateReason)) return { allowed: true, blockers: [] };
+  const parsed = parseReport(issue.body, { timeZone: config.timeZone, types: config.types });
   const { owner, repo } = context.repo();
   const repository = { owner, name: repo };
   const keys = referencedIssues(parsed, repository);
   const references = keys.length > 0 ? await readReferenceStates(context.octokit, keys) : new Map();
-  const subIssues = issue.sub_issues_summary ?? null;
-  const decision = decideClose(parsed, { config, stateReason, repository, references, subIssues });
-  if (!decision.allowed) await undoClose(context, decision.blockers);
-}
-
-/** Reopens the report and says, in one comment, what keeps it open. */
-async function undoClose(context: CloseContext, blockers: CloseBlocker[]): Promise<void> {
-  await context.octokit.rest.issues.update(context.issue({ state: "open" }));
-  await context.octokit.rest.issues.createComment(
-    context.issue({ body: renderBlockedComment(blockers) }),
-  );
-  context.log.info(
-    { issue: context.payload.issue.number, blockers: blockers.length },
-    "close undone: follow-up unfinished",
-  );
+  const subIssues = context.payload.issue.sub_issues_summary ?? null;
+  return decideClose(parsed, { config, stateReason, repository, references, subIssues });
 }

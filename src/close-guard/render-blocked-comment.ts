@@ -1,7 +1,23 @@
+import { codeSpan, inlineMarkdown, plainText, quoteBlock } from "../markdown/neutralise.js";
 import type { ActionItem } from "../report/types.js";
 import type { CloseBlocker } from "./decide-close.js";
 
+/** The one close-guard comment of a report: blocked closes and the override both edit it. */
 export const BLOCKED_COMMENT_MARKER = "<!-- disruption-reports:close-guard -->";
+
+/**
+ * The close-guard comment once a maintainer closed the report anyway with `/disruption close`:
+ * who, and their reason (quoted, so nothing in it notifies anyone or renders as HTML). It takes
+ * the place of the "Reopened" text, so every order of close and command ends with one comment.
+ */
+export function renderOverrideComment(login: string, reason: string): string {
+  return [
+    BLOCKED_COMMENT_MARKER,
+    `**Closed by @${login} with the close guard overridden.**`,
+    "",
+    quoteBlock(reason),
+  ].join("\n");
+}
 
 /**
  * The comment posted when a close is undone: exactly what blocks it, and the three ways forward.
@@ -45,21 +61,13 @@ function describeBlocker(blocker: CloseBlocker): string {
 function describeItem(item: ActionItem): string {
   const facts = [
     item.owners.length > 0
-      ? `owner ${item.owners.map((owner) => `\`${owner}\``).join(", ")}`
+      ? `owner ${item.owners.map((owner) => codeSpan(owner)).join(", ")}`
       : "no owner",
-    item.due ? `due ${item.due}` : "no due date",
+    item.due ? `due ${plainText(item.due)}` : "no due date",
   ];
-  return `“${quietMentions(clip(item.text))}” (${facts.join(", ")})`;
-}
-
-function quietMentions(text: string): string {
-  return text.replace(/(^|[^\w`])(@[A-Za-z0-9][\w-]*(?:\/[\w.-]+)?)/g, "$1`$2`");
-}
-
-function clip(text: string): string {
-  return text.length > 200 ? `${text.slice(0, 197)}…` : text;
+  return `“${inlineMarkdown(item.text)}” (${facts.join(", ")})`;
 }
 
 function list(references: readonly string[]): string {
-  return references.join(", ");
+  return references.map((reference) => plainText(reference)).join(", ");
 }

@@ -6,6 +6,8 @@ import { describeConfigProblem } from "../config/config-problem.js";
 import { checkRole } from "../github/check-role.js";
 import { loadConfigLogged } from "../github/load-config.js";
 import { publishMonthlyReport } from "../github/publish-monthly-report.js";
+import { upsertMarkedComment } from "../github/upsert-marked-comment.js";
+import { replyMarker } from "./reply-marker.js";
 
 const VERBS = { created: "Published", updated: "Updated", unchanged: "Already up to date:" };
 
@@ -19,8 +21,12 @@ export async function handleReportCommand(
   month: string | null,
   clock: () => DateTime = () => DateTime.now(),
 ): Promise<void> {
-  const reply = (body: string) =>
-    context.octokit.rest.issues.createComment(context.issue({ body }));
+  // One reply per command comment, found by its marker: a redelivery or a retry posts no second one.
+  const marker = replyMarker(context.payload.comment.id);
+  const reply = (text: string) =>
+    upsertMarkedComment(context.octokit, context.issue(), marker, `${marker}\n${text}`, {
+      keepExisting: true,
+    });
   const login = context.payload.comment.user?.login ?? context.payload.sender.login;
   const { allowed, role } = await checkRole(context.octokit, context.repo(), login, "publish");
   if (!allowed) {

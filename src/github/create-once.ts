@@ -1,7 +1,7 @@
-import type { Context } from "probot";
+import type { Octokit } from "@octokit/rest";
 
 /** What a create needs of a GitHub client. */
-export type CreateClient = Pick<Context["octokit"], "request">;
+export type CreateClient = Pick<Octokit, "request">;
 
 /**
  * Per-request options for a create (a POST GitHub has no idempotency key for): the retry plugin

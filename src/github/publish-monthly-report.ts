@@ -13,13 +13,14 @@ import {
 } from "../analytics/render-monthly-report.js";
 import type { MonthlyResult } from "../analytics/types.js";
 import type { Config } from "../config/config.js";
+import { createOnce } from "./create-once.js";
 import { createLabel } from "./ensure-labels.js";
 import { fetchReportIssues } from "./fetch-report-issues.js";
 import { MAX_PAGE_SIZE } from "./limits.js";
 import { syncReportParts } from "./sync-report-parts.js";
 
 /** What the analytics need of a GitHub client: Probot's context.octokit or an @octokit/rest one. */
-export type GitHubClient = Pick<Octokit, "graphql" | "paginate" | "rest">;
+export type GitHubClient = Pick<Octokit, "graphql" | "paginate" | "rest" | "request">;
 
 export interface MonthlyReportRequest {
   owner: string;
@@ -88,9 +89,10 @@ export async function findAnalyticsIssue(
     state: "all",
     per_page: MAX_PAGE_SIZE,
   });
-  const match = issues.find(
-    (issue) => !issue.pull_request && readAnalyticsMarker(issue.body) === options.period,
-  );
+  // Two instances publishing at one moment may each have created one: the first created counts.
+  const match = issues
+    .filter((issue) => !issue.pull_request && readAnalyticsMarker(issue.body) === options.period)
+    .sort((a, b) => a.number - b.number)[0];
   return {
     issue: match
       ? {
@@ -145,14 +147,72 @@ export async function publishMonthlyReport(
   }
   // The first report ever: give the label its colour and description (GitHub would create it grey).
   if (!found.labelExists) await createLabel(octokit, { owner, repo }, label, config);
-  const { data } = await octokit.rest.issues.create({ owner, repo, title, body, labels: [label] });
+  const find = async () =>
+    (await findAnalyticsIssue(octokit, { owner, repo, label, period })).issue;
+  const created = await createOnce(octokit, {
+    create: async (options) => {
+      const { data } = await octokit.rest.issues.create({
+        owner,
+        repo,
+        title,
+        body,
+        labels: [label],
+        ...options,
+      });
+      return { number: data.number, title, body, url: data.html_url, comments: 0 };
+    },
+    find,
+  });
+  const kept = await keepFirstIssue(octokit, { owner, repo, label, period }, created);
   await syncReportParts(octokit, {
     owner,
     repo,
-    issueNumber: data.number,
+    issueNumber: kept.number,
     period,
     parts: comments,
-    hasComments: false,
+    hasComments: kept.comments > 0,
   });
-  return { action: "created", number: data.number, url: data.html_url, result };
+  return { action: "created", number: kept.number, url: kept.url, result };
+}
+
+/**
+ * After a create, looks for twins of the month's issue (another instance, or a repeated request,
+ * created one at the same moment): the lowest number stays, every other one is closed as a
+ * duplicate pointing to it, its marker removed so it is never found again. Every publisher
+ * decides the same way, so concurrent publishes end with one issue.
+ */
+async function keepFirstIssue(
+  octokit: GitHubClient,
+  options: { owner: string; repo: string; label: string; period: string },
+  created: AnalyticsIssueFound,
+): Promise<AnalyticsIssueFound> {
+  const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
+    owner: options.owner,
+    repo: options.repo,
+    labels: options.label,
+    state: "all",
+    per_page: MAX_PAGE_SIZE,
+  });
+  const twins = issues
+    .filter((issue) => !issue.pull_request && readAnalyticsMarker(issue.body) === options.period)
+    .sort((a, b) => a.number - b.number);
+  const [first, ...extra] = twins;
+  if (!first) return created;
+  for (const twin of extra) {
+    await octokit.rest.issues.update({
+      owner: options.owner,
+      repo: options.repo,
+      issue_number: twin.number,
+      state: "closed",
+      state_reason: "duplicate",
+      body: `Duplicate of #${first.number}, published at the same moment.`,
+    });
+  }
+  return {
+    number: first.number,
+    title: first.title,
+    body: first.body ?? "",
+    url: first.html_url,
+    comments: first.comments,
+  };
 }

@@ -8,35 +8,48 @@ export interface IssueRef {
   issue_number: number;
 }
 
-/** One of the app's comments, found by its hidden marker. */
+/** One comment on an issue, as the write paths look at it. */
 export interface MarkedComment {
   id: number;
   body: string;
   /** True when a bot wrote it (the app); a person's comment that quotes a marker is never removed. */
   byBot: boolean;
+  login: string;
+  createdAt: string;
 }
 
 /**
- * Every comment on an issue that carries the marker, oldest first. Looked up whatever the
- * webhook's comment count says: that count is a snapshot, and a redelivery's is stale.
+ * Every comment of an issue, oldest first. Read whatever the webhook's comment count says: that
+ * count is a snapshot, and a redelivery's is stale.
  */
-export async function findMarkedComments(
+export async function listIssueComments(
   octokit: Context["octokit"],
   issue: IssueRef,
-  marker: string,
 ): Promise<MarkedComment[]> {
   const comments = await octokit.paginate(octokit.rest.issues.listComments, {
     ...issue,
     per_page: MAX_PAGE_SIZE,
   });
   return comments
-    .filter((comment) => comment.body?.includes(marker))
     .sort((a, b) => a.id - b.id)
     .map((comment) => ({
       id: comment.id,
       body: comment.body ?? "",
       byBot: comment.user?.type === "Bot",
+      login: comment.user?.login ?? "",
+      createdAt: comment.created_at ?? "",
     }));
+}
+
+/** Every comment on an issue that carries the marker, oldest first. */
+export async function findMarkedComments(
+  octokit: Context["octokit"],
+  issue: IssueRef,
+  marker: string,
+): Promise<MarkedComment[]> {
+  return (await listIssueComments(octokit, issue)).filter((comment) =>
+    comment.body.includes(marker),
+  );
 }
 
 /** The app's (oldest) comment on an issue that carries the marker, or null. */
@@ -60,11 +73,19 @@ export async function upsertMarkedComment(
   issue: IssueRef,
   marker: string,
   body: string,
-  options: { onlyUpdate?: boolean } = {},
+  options: {
+    onlyUpdate?: boolean;
+    /** Leave an existing comment as it is (a reply to a command: a redelivery changes nothing). */
+    keepExisting?: boolean;
+    /** The issue's comments, when the caller has just read them. */
+    comments?: readonly MarkedComment[];
+  } = {},
 ): Promise<"created" | "updated" | "unchanged" | "skipped"> {
-  const existing = await findMarkedComment(octokit, issue, marker);
+  const existing = options.comments
+    ? (options.comments.find((comment) => comment.body.includes(marker)) ?? null)
+    : await findMarkedComment(octokit, issue, marker);
   if (existing) {
-    if (existing.body === body) return "unchanged";
+    if (existing.body === body || options.keepExisting) return "unchanged";
     await octokit.rest.issues.updateComment({
       owner: issue.owner,
       repo: issue.repo,
@@ -100,7 +121,13 @@ export async function createMarkedComment(
   return createOnce(octokit, {
     create: async (options) => {
       const { data } = await octokit.rest.issues.createComment({ ...issue, body, ...options });
-      return { id: data.id, body: data.body ?? body, byBot: true };
+      return {
+        id: data.id,
+        body: data.body ?? body,
+        byBot: true,
+        login: data.user?.login ?? "",
+        createdAt: data.created_at,
+      };
     },
     find: () => findMarkedComment(octokit, issue, marker),
     settle: (created) => keepOldest(octokit, issue, marker, created),

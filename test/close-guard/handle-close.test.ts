@@ -1,6 +1,6 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import { capture, noConfig, repoPath } from "../helpers/github-mocks.js";
+import { capture, commentsNow, issueNow, noConfig, repoPath } from "../helpers/github-mocks.js";
 import {
   BOT_LOGIN,
   commentCreated,
@@ -12,6 +12,24 @@ import {
 import { API, testProbot, unexpected, useNock } from "../helpers/probot.js";
 
 useNock();
+
+type ClosedPayload = ReturnType<typeof issueClosed>;
+
+/** The reads a blocked close makes before writing: the issue (still closed by this close), its comments. */
+function readsNow(
+  scope: nock.Scope,
+  payload: ClosedPayload,
+  comments: { id: number; body: string; bot?: boolean; createdAt?: string }[] = [],
+): nock.Scope {
+  issueNow(scope, {
+    body: payload.issue.body ?? "",
+    labels: (payload.issue.labels ?? []).map((label) => label.name),
+    state: "closed",
+    stateReason: payload.issue.state_reason ?? null,
+    closedAt: payload.issue.closed_at,
+  });
+  return commentsNow(scope, comments);
+}
 
 const labels = ["disruption", "severity: sev2", "service: api"];
 
@@ -54,24 +72,22 @@ describe("issues.closed", () => {
     const probot = await testProbot();
     const patches: unknown[] = [];
     const comments: { body: string }[] = [];
-    const scope = noConfig(nock(API))
-      .patch(`${repoPath}/issues/1`, capture(patches))
-      .reply(200, {})
-      .post(`${repoPath}/issues/1/comments`, capture(comments))
-      .reply(201, { id: 1 });
-
-    await probot.receive({
-      id: "c2",
-      name: "issues",
-      payload: issueClosed({
-        body: body("SEV2", [
-          "- [ ] @alice @acme/sre add an alert (due 2026-12-01)",
-          "- [x] roll back",
-          "- [ ] write the runbook",
-        ]),
-        labels,
-      }),
+    const payload = issueClosed({
+      body: body("SEV2", [
+        "- [ ] @alice @acme/sre add an alert (due 2026-12-01)",
+        "- [x] roll back",
+        "- [ ] write the runbook",
+      ]),
+      labels,
     });
+    // The comment first, then the reopen: a failure in between leaves the close for a redelivery.
+    const scope = readsNow(noConfig(nock(API)), payload)
+      .post(`${repoPath}/issues/1/comments`, capture(comments))
+      .reply(201, { id: 1 })
+      .patch(`${repoPath}/issues/1`, capture(patches))
+      .reply(200, {});
+
+    await probot.receive({ id: "c2", name: "issues", payload });
 
     expect(patches).toEqual([{ state: "open" }]);
     expect(comments).toHaveLength(1);
@@ -80,11 +96,11 @@ describe("issues.closed", () => {
       "**Reopened: this report cannot be closed while its follow-up is unfinished.**",
     );
     expect(comment).toContain(
-      "- “`@alice` `@acme/sre` add an alert (due 2026-12-01)” (owner `@alice`, `@acme/sre`, due 2026-12-01)",
+      "- “@&#8203;alice @&#8203;acme/sre add an alert (due 2026-12-01)” (owner `@alice`, `@acme/sre`, due 2026-12-01)",
     );
     expect(comment).toContain("- “write the runbook” (no owner, no due date)");
     expect(comment).not.toContain("roll back");
-    // Owners are named in code, so the comment notifies nobody beyond the issue's participants.
+    // Owners are named in code or quieted, so the comment notifies nobody beyond the issue's participants.
     expect(comment).not.toMatch(/(^|[^`])@(alice|acme)/);
     expect(comment).toContain('close the report as "not planned" or "duplicate"');
     expect(comment).toContain("`- [ ] ~~add a cache~~ not needed after the fix`");
@@ -96,7 +112,11 @@ describe("issues.closed", () => {
     const probot = await testProbot();
     const queries: { query: string; variables: Record<string, unknown> }[] = [];
     const comments: { body: string }[] = [];
-    const scope = noConfig(nock(API))
+    const payload = issueClosed({
+      body: body("SEV2", ["- [x] alert tracked in #12", "- [ ] fix in #13 and acme/pool#4"]),
+      labels,
+    });
+    const scope = readsNow(noConfig(nock(API)), payload)
       .post("/graphql", capture(queries))
       .reply(200, {
         data: {
@@ -115,19 +135,12 @@ describe("issues.closed", () => {
           },
         },
       })
-      .patch(`${repoPath}/issues/1`, { state: "open" })
-      .reply(200, {})
       .post(`${repoPath}/issues/1/comments`, capture(comments))
-      .reply(201, { id: 1 });
+      .reply(201, { id: 1 })
+      .patch(`${repoPath}/issues/1`, { state: "open" })
+      .reply(200, {});
 
-    await probot.receive({
-      id: "c3",
-      name: "issues",
-      payload: issueClosed({
-        body: body("SEV2", ["- [x] alert tracked in #12", "- [ ] fix in #13 and acme/pool#4"]),
-        labels,
-      }),
-    });
+    await probot.receive({ id: "c3", name: "issues", payload });
 
     expect(queries).toHaveLength(1);
     expect(queries[0]?.variables).toEqual({
@@ -150,7 +163,8 @@ describe("issues.closed", () => {
   it("counts a referenced issue GitHub cannot show as not done, and says it could not be read", async () => {
     const probot = await testProbot();
     const comments: { body: string }[] = [];
-    const scope = noConfig(nock(API))
+    const payload = issueClosed({ body: body("SEV2", ["- [x] done in #99"]), labels });
+    const scope = readsNow(noConfig(nock(API)), payload)
       .post("/graphql")
       .reply(200, {
         data: { r0: { i0: null } },
@@ -162,16 +176,12 @@ describe("issues.closed", () => {
           },
         ],
       })
-      .patch(`${repoPath}/issues/1`, { state: "open" })
-      .reply(200, {})
       .post(`${repoPath}/issues/1/comments`, capture(comments))
-      .reply(201, { id: 1 });
+      .reply(201, { id: 1 })
+      .patch(`${repoPath}/issues/1`, { state: "open" })
+      .reply(200, {});
 
-    await probot.receive({
-      id: "c4",
-      name: "issues",
-      payload: issueClosed({ body: body("SEV2", ["- [x] done in #99"]), labels }),
-    });
+    await probot.receive({ id: "c4", name: "issues", payload });
 
     expect(comments[0]?.body).toContain(
       "- “done in #99” (no owner, no due date): #99 could not be read",
@@ -183,20 +193,17 @@ describe("issues.closed", () => {
   it("blocks while sub-issues are open, from the payload alone", async () => {
     const probot = await testProbot();
     const comments: { body: string }[] = [];
-    const scope = noConfig(nock(API))
-      .patch(`${repoPath}/issues/1`, { state: "open" })
-      .reply(200, {})
-      .post(`${repoPath}/issues/1/comments`, capture(comments))
-      .reply(201, { id: 1 });
-    await probot.receive({
-      id: "c5",
-      name: "issues",
-      payload: issueClosed({
-        body: body("SEV3", ["- [x] done"]),
-        labels,
-        subIssues: { total: 4, completed: 1 },
-      }),
+    const payload = issueClosed({
+      body: body("SEV3", ["- [x] done"]),
+      labels,
+      subIssues: { total: 4, completed: 1 },
     });
+    const scope = readsNow(noConfig(nock(API)), payload)
+      .post(`${repoPath}/issues/1/comments`, capture(comments))
+      .reply(201, { id: 1 })
+      .patch(`${repoPath}/issues/1`, { state: "open" })
+      .reply(200, {});
+    await probot.receive({ id: "c5", name: "issues", payload });
     expect(comments[0]?.body).toContain("- 3 of 4 sub-issues are still open.");
     expect(scope.pendingMocks()).toEqual([]);
     expect(unexpected).toEqual([]);
@@ -205,16 +212,13 @@ describe("issues.closed", () => {
   it("blocks a SEV1 report that has no action item", async () => {
     const probot = await testProbot();
     const comments: { body: string }[] = [];
-    const scope = noConfig(nock(API))
-      .patch(`${repoPath}/issues/1`, { state: "open" })
-      .reply(200, {})
+    const payload = issueClosed({ body: body("SEV1", []), labels });
+    const scope = readsNow(noConfig(nock(API)), payload)
       .post(`${repoPath}/issues/1/comments`, capture(comments))
-      .reply(201, { id: 1 });
-    await probot.receive({
-      id: "c6",
-      name: "issues",
-      payload: issueClosed({ body: body("SEV1", []), labels }),
-    });
+      .reply(201, { id: 1 })
+      .patch(`${repoPath}/issues/1`, { state: "open" })
+      .reply(200, {});
+    await probot.receive({ id: "c6", name: "issues", payload });
     expect(comments[0]?.body).toContain("- This is a SEV1 report without any action item");
     expect(scope.pendingMocks()).toEqual([]);
     expect(unexpected).toEqual([]);
@@ -259,21 +263,52 @@ describe("issues.closed", () => {
     expect(unexpected).toEqual([]);
   });
 
-  it("posts no second comment for a redelivery, and one comment for each of two closes", async () => {
+  it("a redelivery after the reopen changes nothing; a second blocked close keeps the one comment", async () => {
     const probot = await testProbot();
     const comments: { body: string }[] = [];
-    const scope = noConfig(noConfig(nock(API)))
-      .patch(`${repoPath}/issues/1`, { state: "open" })
-      .times(2)
-      .reply(200, {})
-      .post(`${repoPath}/issues/1/comments`, capture(comments))
-      .times(2)
-      .reply(201, { id: 1 });
     const payload = issueClosed({ body: body("SEV2", ["- [ ] open"]), labels });
-    await probot.receive({ id: "same-delivery", name: "issues", payload });
-    await probot.receive({ id: "same-delivery", name: "issues", payload });
-    await probot.receive({ id: "second-close", name: "issues", payload });
-    expect(comments).toHaveLength(2);
+    const scope = readsNow(noConfig(nock(API)), payload)
+      .post(`${repoPath}/issues/1/comments`, capture(comments))
+      .reply(201, { id: 7 })
+      .patch(`${repoPath}/issues/1`, { state: "open" })
+      .reply(200, {});
+    await probot.receive({ id: "first", name: "issues", payload });
+    expect(comments).toHaveLength(1);
+    expect(scope.pendingMocks()).toEqual([]);
+
+    // Redelivered under another id (GitHub's, after a restart): the issue is open, nothing to do.
+    const scope2 = issueNow(noConfig(nock(API)), { body: payload.issue.body ?? "", labels });
+    await probot.receive({ id: "redelivered", name: "issues", payload });
+    expect(scope2.pendingMocks()).toEqual([]);
+
+    // Closed again later: the comment already says it; only the reopen is written.
+    const again = issueClosed({ body: body("SEV2", ["- [ ] open"]), labels });
+    again.issue.closed_at = "2026-11-21T10:00:00Z";
+    const scope3 = readsNow(noConfig(nock(API)), again, [
+      { id: 7, body: comments[0]?.body ?? "", bot: true },
+    ])
+      .patch(`${repoPath}/issues/1`, { state: "open" })
+      .reply(200, {});
+    await probot.receive({ id: "second-close", name: "issues", payload: again });
+    expect(comments).toHaveLength(1);
+    expect(scope3.pendingMocks()).toEqual([]);
+    expect(unexpected).toEqual([]);
+  });
+
+  it("leaves a close to a maintainer's /disruption close written with it (Close with comment, close delivered first)", async () => {
+    const probot = await testProbot();
+    const payload = issueClosed({ body: body("SEV2", ["- [ ] open"]), labels });
+    const scope = readsNow(noConfig(nock(API)), payload, [
+      // GitHub's "Close with comment" creates the comment a moment before the close.
+      {
+        id: 3,
+        body: "/disruption close moved to the roadmap",
+        createdAt: payload.issue.closed_at ?? "",
+      },
+    ])
+      .get(`${repoPath}/collaborators/octocat/permission`)
+      .reply(200, { permission: "admin", role_name: "admin", user: { login: "octocat" } });
+    await probot.receive({ id: "with-comment", name: "issues", payload });
     expect(scope.pendingMocks()).toEqual([]);
     expect(unexpected).toEqual([]);
   });
@@ -284,13 +319,18 @@ describe("/disruption close <reason>", () => {
     const probot = await testProbot();
     const comments: { body: string }[] = [];
     const patches: unknown[] = [];
-    const scope = noConfig(nock(API))
-      .get(`${repoPath}/collaborators/maya/permission`)
-      .reply(200, { permission: "write", role_name: "maintain", user: { login: "maya" } })
-      .post(`${repoPath}/issues/1/comments`, capture(comments))
-      .reply(201, { id: 1 })
+    const report = body("SEV2", ["- [ ] open"]);
+    const scope = issueNow(
+      noConfig(nock(API))
+        .get(`${repoPath}/collaborators/maya/permission`)
+        .reply(200, { permission: "write", role_name: "maintain", user: { login: "maya" } }),
+      { body: report, labels },
+    )
       .patch(`${repoPath}/issues/1`, capture(patches))
       .reply(200, {});
+    commentsNow(scope, [])
+      .post(`${repoPath}/issues/1/comments`, capture(comments))
+      .reply(201, { id: 1 });
 
     await probot.receive({
       id: "o1",
@@ -306,7 +346,7 @@ describe("/disruption close <reason>", () => {
 
     expect(comments).toEqual([
       {
-        body: "Closed by @maya with the close guard overridden.\n\n> the remaining item moved to the Q1 roadmap",
+        body: "<!-- disruption-reports:close-guard -->\n**Closed by @maya with the close guard overridden.**\n\n> the remaining item moved to the Q1 roadmap",
       },
     ]);
     expect(patches).toEqual([{ state: "closed", state_reason: "completed" }]);
@@ -317,9 +357,12 @@ describe("/disruption close <reason>", () => {
   it("refuses a triage-level user and says who may", async () => {
     const probot = await testProbot();
     const comments: { body: string }[] = [];
-    const scope = noConfig(nock(API))
-      .get(`${repoPath}/collaborators/tom/permission`)
-      .reply(200, { permission: "read", role_name: "triage", user: { login: "tom" } })
+    const scope = commentsNow(
+      noConfig(nock(API))
+        .get(`${repoPath}/collaborators/tom/permission`)
+        .reply(200, { permission: "read", role_name: "triage", user: { login: "tom" } }),
+      [],
+    )
       .post(`${repoPath}/issues/1/comments`, capture(comments))
       .reply(201, { id: 1 });
 
@@ -335,7 +378,7 @@ describe("/disruption close <reason>", () => {
     });
 
     expect(comments[0]?.body).toBe(
-      "@tom only people with the maintain or admin role on this repository can close a report with open follow-up (your role: triage). Finish or strike through the open items, or ask a maintainer.",
+      "<!-- disruption-reports:reply:492700400 -->\n@tom only people with the maintain or admin role on this repository can close a report with open follow-up (your role: triage). Finish or strike through the open items, or ask a maintainer.",
     );
     expect(scope.pendingMocks()).toEqual([]);
     expect(unexpected).toEqual([]);
@@ -360,6 +403,70 @@ describe("/disruption close <reason>", () => {
     expect(comments).toEqual([
       { body: "Say why the report may close with open items: `/disruption close <reason>`." },
     ]);
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unexpected).toEqual([]);
+  });
+});
+
+describe("every order of a close and /disruption close ends closed, with one comment", () => {
+  const report = body("SEV2", ["- [ ] open"]);
+  const maintainer = (scope: nock.Scope) =>
+    scope
+      .get(`${repoPath}/collaborators/maya/permission`)
+      .reply(200, { permission: "write", role_name: "maintain", user: { login: "maya" } });
+
+  it("the command after the guard reopened: closes, and turns the Reopened comment into the override", async () => {
+    const probot = await testProbot();
+    const edits: { body: string }[] = [];
+    const patches: unknown[] = [];
+    const scope = issueNow(maintainer(noConfig(nock(API))), { body: report, labels })
+      .patch(`${repoPath}/issues/1`, capture(patches))
+      .reply(200, {});
+    commentsNow(scope, [
+      { id: 7, body: "<!-- disruption-reports:close-guard -->\n**Reopened: …**", bot: true },
+    ])
+      .patch(`${repoPath}/issues/comments/7`, capture(edits))
+      .reply(200, {});
+    await probot.receive({
+      id: "after",
+      name: "issue_comment",
+      payload: commentCreated({
+        body: report,
+        labels,
+        comment: "/disruption close moved",
+        commenter: "maya",
+      }),
+    });
+    expect(patches).toEqual([{ state: "closed", state_reason: "completed" }]);
+    expect(edits[0]?.body).toContain("**Closed by @maya with the close guard overridden.**");
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unexpected).toEqual([]);
+  });
+
+  it("Close with comment, the comment delivered first: the issue is closed already, only the comment is written", async () => {
+    const probot = await testProbot();
+    const comments: { body: string }[] = [];
+    const scope = issueNow(maintainer(noConfig(nock(API))), {
+      body: report,
+      labels,
+      state: "closed",
+      closedAt: "2026-11-20T16:00:00Z",
+    });
+    commentsNow(scope, [])
+      .post(`${repoPath}/issues/1/comments`, capture(comments))
+      .reply(201, { id: 8 });
+    await probot.receive({
+      id: "first",
+      name: "issue_comment",
+      payload: commentCreated({
+        body: report,
+        labels,
+        state: "closed",
+        comment: "/disruption close moved",
+        commenter: "maya",
+      }),
+    });
+    expect(comments).toHaveLength(1);
     expect(scope.pendingMocks()).toEqual([]);
     expect(unexpected).toEqual([]);
   });

@@ -97,6 +97,9 @@ describe("/disruption report", () => {
         return true;
       })
       .reply(200, {})
+      .get(`${repoPath}/issues/1/comments`)
+      .query({ per_page: 100 })
+      .reply(200, [])
       .post(`${repoPath}/issues/1/comments`, (body) => {
         replies.push(body);
         return true;
@@ -126,7 +129,7 @@ describe("/disruption report", () => {
     expect(edits[0]?.body).toContain("| Disruptions | 101 | 100 | +1 |");
     expect(replies).toEqual([
       {
-        body: `Updated [Disruption report: October 2026](https://github.com/${OWNER}/${REPO}/issues/95) (#95).`,
+        body: `<!-- disruption-reports:reply:492700400 -->\nUpdated [Disruption report: October 2026](https://github.com/${OWNER}/${REPO}/issues/95) (#95).`,
       },
     ]);
     expect(scope.pendingMocks()).toEqual([]);
@@ -161,14 +164,31 @@ describe("/disruption report", () => {
         return true;
       })
       .reply(201, { number: 100, html_url: `https://github.com/${OWNER}/${REPO}/issues/100` })
+      // After a create, the month's issues are listed once more: a twin from a concurrent publish is closed.
+      .get(`${repoPath}/issues`)
+      .query(true)
+      .reply(200, [
+        {
+          number: 100,
+          title: "Disruption report: October 2026",
+          body: "<!-- disruption-reports:analytics month=2026-10 -->",
+          html_url: `https://github.com/${OWNER}/${REPO}/issues/100`,
+        },
+      ])
+      .get(`${repoPath}/issues/1/comments`)
+      .query({ per_page: 100 })
+      .reply(200, [])
       .post(`${repoPath}/issues/1/comments`, {
-        body: `Published [Disruption report: October 2026](https://github.com/${OWNER}/${REPO}/issues/100) (#100).`,
+        body: `<!-- disruption-reports:reply:492700400 -->\nPublished [Disruption report: October 2026](https://github.com/${OWNER}/${REPO}/issues/100) (#100).`,
       })
       .reply(201, {})
       .get(`${repoPath}/collaborators/rita/permission`)
       .reply(200, { permission: "read", role_name: "read", user: { login: "rita" } })
+      .get(`${repoPath}/issues/1/comments`)
+      .query({ per_page: 100 })
+      .reply(200, [])
       .post(`${repoPath}/issues/1/comments`, {
-        body: "@rita publishing the disruption analytics needs write permission on this repository (your role: read).",
+        body: "<!-- disruption-reports:reply:492700400 -->\n@rita publishing the disruption analytics needs write permission on this repository (your role: read).",
       })
       .reply(201, {});
 

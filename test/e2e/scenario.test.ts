@@ -82,8 +82,10 @@ describe("the demo scenario through the real server", () => {
     expect(calls(steps[2])).toEqual([
       config,
       "POST /graphql",
-      "PATCH /repos/acme/ops/issues/2",
+      "GET /repos/acme/ops/issues/2",
+      "GET /repos/acme/ops/issues/2/comments",
       "POST /repos/acme/ops/issues/2/comments",
+      "PATCH /repos/acme/ops/issues/2",
     ]);
     const guard = store.comments(REPO, 2)[0]?.body ?? "";
     expect(guard).toContain(
@@ -118,6 +120,8 @@ describe("the demo scenario through the real server", () => {
       "GET /repos/acme/ops/issues",
       "POST /repos/acme/ops/labels",
       "POST /repos/acme/ops/issues",
+      "GET /repos/acme/ops/issues",
+      "GET /repos/acme/ops/issues/2/comments",
       "POST /repos/acme/ops/issues/2/comments",
     ]);
     const analytics = store
@@ -150,7 +154,7 @@ describe("the demo scenario through the real server", () => {
       store.issues(REPO).filter((issue) => issue.labels.includes("disruption-analytics")),
     ).toHaveLength(1);
     expect(store.comments(REPO, 2).at(-1)?.body).toMatch(
-      /^Already up to date: \[Disruption report: October 2026\]/,
+      /^<!-- disruption-reports:reply:\d+ -->\nAlready up to date: \[Disruption report: October 2026\]/,
     );
   });
 });

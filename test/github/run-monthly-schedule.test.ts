@@ -107,6 +107,16 @@ describe("runMonthlySchedule", () => {
         return true;
       })
       .reply(201, { number: 20, html_url: "https://github.com/acme/ops/issues/20" })
+      .get("/repos/acme/ops/issues")
+      .query({ labels: "disruption-analytics", state: "all", per_page: 100 })
+      .reply(200, [
+        {
+          number: 20,
+          title: "Disruption report: October 2026",
+          body: "<!-- disruption-reports:analytics month=2026-10 -->",
+          html_url: "https://github.com/acme/ops/issues/20",
+        },
+      ])
       .get("/repos/acme/web/contents/.github%2Fdisruption-reports.yml")
       .reply(404, {})
       .get("/repos/acme/.github/contents/.github%2Fdisruption-reports.yml")

@@ -48,7 +48,7 @@ export function issueNow(
 /** The comments of issue 1 (the marker look-up). */
 export function commentsNow(
   scope: nock.Scope,
-  comments: { id: number; body: string; bot?: boolean }[],
+  comments: { id: number; body: string; bot?: boolean; createdAt?: string }[],
   number = 1,
 ): nock.Scope {
   return scope
@@ -59,6 +59,7 @@ export function commentsNow(
       comments.map((comment) => ({
         id: comment.id,
         body: comment.body,
+        created_at: comment.createdAt ?? "2000-01-01T00:00:00Z",
         user: {
           login: comment.bot ? "disruption-reports[bot]" : "octocat",
           type: comment.bot ? "Bot" : "User",

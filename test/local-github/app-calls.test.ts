@@ -137,6 +137,7 @@ describe("the app's GitHub calls against the local GitHub", () => {
       "graphql ReportIssues 200",
       "POST /repos/{owner}/{repo}/labels 201",
       "POST /repos/{owner}/{repo}/issues 201",
+      "GET /repos/{owner}/{repo}/issues 200",
     ]);
     expect(await runMonthlySchedule(app, now)).toEqual({ repositories: 1, published: [] });
     expect(store.issues("acme/ops")).toHaveLength(4);
