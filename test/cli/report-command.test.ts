@@ -337,7 +337,18 @@ describe("disruptions report --repo", () => {
         created.push(value);
         return true;
       })
-      .reply(201, { number: 12, html_url: "https://github.com/acme/ops/issues/12" });
+      .reply(201, { number: 12, html_url: "https://github.com/acme/ops/issues/12" })
+      // Listed again after the create: a twin from a concurrent publish would be closed.
+      .get("/repos/acme/ops/issues")
+      .query({ labels: "disruption-analytics", state: "all", per_page: 100 })
+      .reply(200, [
+        {
+          number: 12,
+          title: "Disruption report: October 2026",
+          body: "<!-- disruption-reports:analytics month=2026-10 -->",
+          html_url: "https://github.com/acme/ops/issues/12",
+        },
+      ]);
 
     const { code, stdout } = await cli(
       ["report", "--month", "2026-10", "--repo", "acme/ops", "--publish"],

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RedisServer, startRedis } from "../../dev/scale/start-redis.js";
 import { createSharedState } from "../../src/state/create-shared-state.js";
 import type { SharedState } from "../../src/state/shared-state.js";
-import { capture, noConfig, repoPath } from "../helpers/github-mocks.js";
+import { capture, commentsNow, issueNow, noConfig, repoPath } from "../helpers/github-mocks.js";
 import { issueClosed } from "../helpers/payloads.js";
 import { API, testProbot, unexpected, useNock } from "../helpers/probot.js";
 
@@ -44,16 +44,31 @@ const blockedClose = () =>
     labels,
   });
 
+/** The close guard's reads before it writes: the issue, still closed by this close, and its comments. */
+function readsNow(
+  scope: nock.Scope,
+  payload: ReturnType<typeof blockedClose>,
+  comments: { id: number; body: string; bot?: boolean }[] = [],
+): nock.Scope {
+  issueNow(scope, {
+    body: payload.issue.body ?? "",
+    labels,
+    state: "closed",
+    closedAt: payload.issue.closed_at,
+  });
+  return commentsNow(scope, comments);
+}
+
 describe("deliveries across replicas (REDIS_URL)", () => {
   it("handles a close once when GitHub redelivers it to the other replica", async () => {
     const [first, second] = await twoReplicas();
     const comments: { body: string }[] = [];
-    const scope = noConfig(nock(API))
-      .patch(`${repoPath}/issues/1`, { state: "open" })
-      .reply(200, {})
-      .post(`${repoPath}/issues/1/comments`, capture(comments))
-      .reply(201, { id: 1 });
     const payload = blockedClose();
+    const scope = readsNow(noConfig(nock(API)), payload)
+      .post(`${repoPath}/issues/1/comments`, capture(comments))
+      .reply(201, { id: 1 })
+      .patch(`${repoPath}/issues/1`, { state: "open" })
+      .reply(200, {});
     await first.receive({ id: "close-1", name: "issues", payload });
     await second.receive({ id: "close-1", name: "issues", payload });
     expect(comments).toHaveLength(1);
@@ -64,18 +79,21 @@ describe("deliveries across replicas (REDIS_URL)", () => {
   it("lets the other replica retry a delivery whose handling failed", async () => {
     const [first, second] = await twoReplicas();
     const comments: { body: string }[] = [];
-    const scope = noConfig(nock(API))
+    const payload = blockedClose();
+    const scope = readsNow(noConfig(nock(API)), payload)
+      .post(`${repoPath}/issues/1/comments`, capture(comments))
+      .reply(201, { id: 1 })
       .patch(`${repoPath}/issues/1`, { state: "open" })
       .reply(502, { message: "Server Error" });
-    const payload = blockedClose();
     await expect(first.receive({ id: "close-2", name: "issues", payload })).rejects.toThrow();
     expect(scope.pendingMocks()).toEqual([]);
 
-    const retry = noConfig(nock(API))
+    // The comment stands (found by its marker); only the reopen is left to do.
+    const retry = readsNow(noConfig(nock(API)), payload, [
+      { id: 1, body: comments[0]?.body ?? "", bot: true },
+    ])
       .patch(`${repoPath}/issues/1`, { state: "open" })
-      .reply(200, {})
-      .post(`${repoPath}/issues/1/comments`, capture(comments))
-      .reply(201, { id: 1 });
+      .reply(200, {});
     await second.receive({ id: "close-2", name: "issues", payload });
     expect(comments).toHaveLength(1);
     expect(retry.pendingMocks()).toEqual([]);
@@ -84,13 +102,13 @@ describe("deliveries across replicas (REDIS_URL)", () => {
 
   it("answers a failure while the other replica is still handling the delivery", async () => {
     const [first, second] = await twoReplicas();
-    const scope = noConfig(nock(API))
+    const payload = blockedClose();
+    const scope = readsNow(noConfig(nock(API)), payload)
+      .post(`${repoPath}/issues/1/comments`)
+      .reply(201, { id: 1 })
       .patch(`${repoPath}/issues/1`, { state: "open" })
       .delay(300)
-      .reply(200, {})
-      .post(`${repoPath}/issues/1/comments`)
-      .reply(201, { id: 1 });
-    const payload = blockedClose();
+      .reply(200, {});
     const handling = first.receive({ id: "close-3", name: "issues", payload });
     await new Promise((resolve) => setTimeout(resolve, 100));
     await expect(second.receive({ id: "close-3", name: "issues", payload })).rejects.toThrow(
