@@ -54,7 +54,9 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     app.on(
       "issue_comment.created",
       once((context) =>
-        handleComment(context, deps, (ctx, month) => handleReportCommand(ctx, month, clock)),
+        handleComment(context, deps, {
+          onReport: (ctx, month) => handleReportCommand(ctx, month, clock),
+        }),
       ),
     );
     if (options.schedule ?? true) {

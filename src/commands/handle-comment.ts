@@ -1,30 +1,63 @@
 import type { Context } from "probot";
 import { type AppDeps, isOwnEvent } from "../app-deps.js";
 import { handleCloseOverride } from "../close-guard/handle-override.js";
-import { parseSlashCommand } from "./parse-slash-command.js";
+import { commandLines } from "./command-lines.js";
+import { type HistoryReader, handleBodyCommands } from "./handle-body-commands.js";
+import { type Command, parseCommand } from "./parse-command.js";
 
-export type ReportCommandHandler = (
-  context: Context<"issue_comment.created">,
-  month: string | null,
+type CommentContext = Context<"issue_comment.created">;
+
+export type ReportCommandHandler = (context: CommentContext, month: string | null) => Promise<void>;
+
+/** What the comment handler needs from the composition root. */
+export interface CommandDeps {
+  onReport: ReportCommandHandler;
+  /** Reads the issue's history for `/disruption timeline sync`; null: sync adds nothing. */
+  readHistory?: HistoryReader | null;
+}
+
+type StandaloneHandler = (
+  context: CommentContext,
+  command: Command,
+  deps: CommandDeps,
 ) => Promise<void>;
 
 /**
- * issue_comment.created: the slash commands. `/disruption close <reason>` on a report,
- * `/disruption report [YYYY-MM]` anywhere in the repository. Other comments cost no API call.
+ * The commands that do not change the report body, each run by a handler of its own, alone in
+ * its comment. Adding one is one entry here (and its reader in `VERBS`).
+ */
+const STANDALONE: Partial<Record<Command["verb"], StandaloneHandler>> = {
+  close: (context, command) =>
+    command.verb === "close" ? handleCloseOverride(context, command.reason) : Promise.resolve(),
+  report: (context, command, deps) =>
+    command.verb === "report" ? deps.onReport(context, command.month) : Promise.resolve(),
+};
+
+/**
+ * issue_comment.created: the `/disruption` commands at the start of a comment (see
+ * `commandLines`). Any other comment costs no API call; the app's own comments cause nothing (a
+ * redelivered delivery is stopped before it reaches here, and a command comment applied before
+ * is recognised by its marker in the body).
  */
 export async function handleComment(
-  context: Context<"issue_comment.created">,
+  context: CommentContext,
   deps: AppDeps,
-  onReport: ReportCommandHandler,
+  commandDeps: CommandDeps,
 ): Promise<void> {
-  const command = parseSlashCommand(context.payload.comment.body);
-  if (!command) return;
+  const lines = commandLines(context.payload.comment.body);
+  if (lines.length === 0) return;
   if (await isOwnEvent(context.payload.sender, deps)) return;
-  if (command.kind === "invalid") {
-    await context.octokit.rest.issues.createComment(context.issue({ body: command.message }));
-  } else if (command.kind === "report") {
-    await onReport(context, command.month);
-  } else {
-    await handleCloseOverride(context, command.reason);
+  const parsed = lines.map(parseCommand);
+  const first = parsed[0];
+  const standalone = first?.ok ? STANDALONE[first.command.verb] : undefined;
+  if (first?.ok && standalone && parsed.length === 1) {
+    await standalone(context, first.command, commandDeps);
+    return;
   }
+  const alone = parsed.map((p) =>
+    p.ok && STANDALONE[p.command.verb]
+      ? { ok: false as const, line: p.line, message: "write this command in a comment of its own" }
+      : p,
+  );
+  await handleBodyCommands(context, deps, alone, commandDeps.readHistory ?? null);
 }

@@ -8,6 +8,8 @@ import type { Octokit } from "@octokit/rest";
 const ROLES = {
   /** `/disruption report`: publish or refresh the analytics issue. */
   publish: new Set(["admin", "maintain", "write"]),
+  /** `/disruption timeline`, `mitigated`, `severity`, `declare` …: record the disruption in the report. */
+  record: new Set(["admin", "maintain", "write"]),
   /** `/disruption close`: close a report whatever its action items say. */
   override: new Set(["admin", "maintain"]),
 } as const;

@@ -384,10 +384,20 @@ describe("/disruption close <reason>", () => {
     expect(unexpected).toEqual([]);
   });
 
-  it("asks for a reason, and costs nothing for ordinary comments", async () => {
+  it("asks for a reason (😕 and the refusal comment), and costs nothing for ordinary comments", async () => {
     const probot = await testProbot();
     const comments: { body: string }[] = [];
+    const reactions = /\/issues\/comments\/\d+\/reactions$/;
     const scope = nock(API)
+      .post(reactions, (body) => body.content === "eyes")
+      .reply(201, {})
+      .post(reactions, (body) => body.content === "confused")
+      .reply(201, {})
+      .get(`${repoPath}/collaborators/octocat/permission`)
+      .reply(200, { permission: "write", role_name: "write", user: { login: "octocat" } })
+      .get(`${repoPath}/issues/1/comments`)
+      .query({ per_page: 100 })
+      .reply(200, [])
       .post(`${repoPath}/issues/1/comments`, capture(comments))
       .reply(201, { id: 1 });
     await probot.receive({
@@ -400,9 +410,10 @@ describe("/disruption close <reason>", () => {
       name: "issue_comment",
       payload: commentCreated({ labels, comment: "I think we can close this /disruption close" }),
     });
-    expect(comments).toEqual([
-      { body: "Say why the report may close with open items: `/disruption close <reason>`." },
-    ]);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]?.body).toContain(
+      "- `/disruption close`: say why the report may close with open items: `/disruption close <reason>`.",
+    );
     expect(scope.pendingMocks()).toEqual([]);
     expect(unexpected).toEqual([]);
   });

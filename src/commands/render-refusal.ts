@@ -1,0 +1,42 @@
+import { inlineMarkdown } from "../analytics/markdown-text.js";
+import { usageList } from "./parse-command.js";
+
+/** The hidden marker of the one refusal comment per issue, edited in place when refused again. */
+export const REFUSAL_COMMENT_MARKER = "<!-- disruption-reports:command-refused -->";
+
+/**
+ * The comment that says why a command comment was not applied and how to write it. Each command
+ * line is quoted back in a code span (nothing in it can notify anyone), each reason with its
+ * mentions neutralised.
+ */
+export function renderRefusal(
+  login: string,
+  refusals: readonly { line: string; message: string }[],
+  options: { showUsage: boolean } = { showUsage: true },
+): string {
+  const items = refusals.map(
+    (refusal) => `- ${codeSpan(refusal.line)}: ${inlineMarkdown(refusal.message, 600)}`,
+  );
+  return [
+    REFUSAL_COMMENT_MARKER,
+    `@${login} your command was not applied (a comment's commands apply together or not at all):`,
+    "",
+    ...items,
+    ...(options.showUsage
+      ? [
+          "",
+          "Commands go at the start of a new comment, one per line (an edited comment is not read again):",
+          "",
+          usageList(),
+        ]
+      : []),
+  ].join("\n");
+}
+
+/** Text as a code span, with a fence longer than any run of backticks in it. */
+export function codeSpan(text: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
+  return `${fence}${pad}${text.replace(/\s+/g, " ")}${pad}${fence}`;
+}

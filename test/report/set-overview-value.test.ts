@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { setOverviewValue } from "../../src/report/set-overview-value.js";
+
+const table = (rows: string[]) =>
+  `## Overview\n\n| Field | Value |\n| --- | --- |\n${rows.join("\n")}\n\n## Summary\n\nx\n`;
+
+describe("setOverviewValue", () => {
+  it("replaces only the value cell of the field's row", () => {
+    const body = table(["| Severity | **SEV3** |", "| Mitigated |  |", "| Resolved | later |"]);
+    expect(setOverviewValue(body, "mitigated", "2026-11-20 14:40 UTC")).toBe(
+      table([
+        "| Severity | **SEV3** |",
+        "| Mitigated | 2026-11-20 14:40 UTC |",
+        "| Resolved | later |",
+      ]),
+    );
+  });
+  it("adds a missing row after the fields listed before it", () => {
+    const body = table([
+      "| Services | api |",
+      "| Detected | 2026-11-20 14:12 UTC |",
+      "| Length | 1 h |",
+    ]);
+    expect(setOverviewValue(body, "acknowledged", "2026-11-20 14:15 UTC")).toBe(
+      table([
+        "| Services | api |",
+        "| Detected | 2026-11-20 14:12 UTC |",
+        "| Acknowledged | 2026-11-20 14:15 UTC |",
+        "| Length | 1 h |",
+      ]),
+    );
+  });
+  it("sets every row of a field written twice, and escapes pipes", () => {
+    const body = table(["| Services | api |", "| Service | web |"]);
+    expect(setOverviewValue(body, "services", "a|b")).toBe(
+      table(["| Services | a\\|b |", "| Service | a\\|b |"]),
+    );
+  });
+  it("gives null for a body without the Overview table", () => {
+    expect(setOverviewValue("just text", "type", "Network")).toBeNull();
+  });
+});
