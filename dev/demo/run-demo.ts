@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { DateTime } from "luxon";
+import { COMMAND_INCIDENT_TITLE, playCommandIncident } from "./command-incident.js";
 import { renderTranscript } from "./render-transcript.js";
 import { playScenario, REPO, seedRepository } from "./scenario.js";
 import { startHarness } from "./start-harness.js";
@@ -23,13 +24,17 @@ async function main(): Promise<void> {
     console.log("Disruption Reports: offline demo");
     console.log(`  local GitHub  ${harness.github.url}`);
     console.log(`  app server    ${harness.webhookUrl}`);
-    const steps = await playScenario(harness);
+    const steps = [...(await playScenario(harness)), ...(await playCommandIncident(harness))];
     console.log(renderTranscript(steps));
     const outputDir = join(process.cwd(), "demo-output");
     await mkdir(outputDir, { recursive: true });
     const written: string[] = [];
     for (const issue of harness.github.store.issues(REPO)) {
-      if (!issue.labels.includes("disruption-analytics") && issue.number !== 2) continue;
+      const shown =
+        issue.labels.includes("disruption-analytics") ||
+        issue.number === 2 ||
+        issue.title === COMMAND_INCIDENT_TITLE;
+      if (!shown) continue;
       const comments = harness.github.store.comments(REPO, issue.number);
       const file = join(outputDir, `issue-${issue.number}.md`);
       const text = [

@@ -148,6 +148,16 @@ beforeAll(async () => {
   });
   await bot.rest.issues.deleteComment({ ...repo, comment_id: twin.id });
   await settle(bot.rest.issues.deleteComment({ ...repo, comment_id: twin.id }));
+  const react = (content: string, comment_id = comment.id) =>
+    bot.rest.reactions.createForIssueComment({
+      ...repo,
+      comment_id,
+      content: content as "eyes",
+    });
+  await react("eyes");
+  await react("eyes");
+  await settle(react("shrug"));
+  await settle(react("eyes", twin.id));
 
   for (const username of ["alice", "tria", "acme", "disruption-reports[bot]"])
     await bot.rest.repos.getCollaboratorPermissionLevel({ ...repo, username });
@@ -208,6 +218,7 @@ describe(`every answer validates against GitHub's OpenAPI description (${SOURCE}
       ["POST /repos/{owner}/{repo}/issues/{issue_number}/comments", [201, 404, 410, 422]],
       ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", [200, 404, 422]],
       ["DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", [204, 404]],
+      ["POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions", [200, 201, 404, 422]],
       ["GET /repos/{owner}/{repo}/collaborators/{username}/permission", [200, 404]],
     ];
     const missing = expected.flatMap(([operation, statuses]) =>

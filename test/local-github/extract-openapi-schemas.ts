@@ -39,6 +39,7 @@ export const OPERATIONS = [
   "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
   "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
   "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}",
+  "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
   "GET /repos/{owner}/{repo}/collaborators/{username}/permission",
 ] as const;
 

@@ -28,7 +28,7 @@ export function commentJson(
     updated_at: comment.updatedAt,
     author_association: authorAssociation(store, repo, comment.user),
     body: comment.body,
-    reactions: reactionsJson(url),
+    reactions: reactionsJson(url, comment.reactions),
     performed_via_github_app: null,
   };
 }

@@ -8,15 +8,17 @@ import {
 } from "./github-limits.js";
 import { applyIssueUpdate, readIssueUpdate } from "./issue-update.js";
 import type { LocalStore, RepoRef, SeedIssue, StoreOptions } from "./local-store.js";
-import type {
-  AppRecord,
-  CommentRecord,
-  InstallationRecord,
-  IssueRecord,
-  LabelRecord,
-  RepoRecord,
-  Role,
-  UserRecord,
+import {
+  type AppRecord,
+  type CommentRecord,
+  type InstallationRecord,
+  type IssueRecord,
+  type LabelRecord,
+  REACTION_CONTENTS,
+  type ReactionContent,
+  type RepoRecord,
+  type Role,
+  type UserRecord,
 } from "./records.js";
 import { labelOf } from "./repo-labels.js";
 import type { StoreChange, StoreListener } from "./store-change.js";
@@ -35,7 +37,14 @@ export function createStore(options: StoreOptions = {}): LocalStore {
   const repos = new Map<string, RepoRecord>();
   const installations = new Map<number, InstallationRecord>();
   const listeners = new Set<StoreListener>();
-  const ids = { user: 1000, repo: 100_000, issue: 200_000, comment: 300_000, label: 400_000 };
+  const ids = {
+    user: 1000,
+    repo: 100_000,
+    issue: 200_000,
+    comment: 300_000,
+    label: 400_000,
+    reaction: 500_000,
+  };
   const next = (kind: keyof typeof ids) => {
     ids[kind] += 1;
     return ids[kind];
@@ -245,6 +254,7 @@ export function createStore(options: StoreOptions = {}): LocalStore {
         user: addUser({ login: input.user ?? target.owner }).login,
         createdAt,
         updatedAt: createdAt,
+        reactions: [],
       };
       target.comments.set(record.id, record);
       return record;
@@ -404,11 +414,35 @@ export function createStore(options: StoreOptions = {}): LocalStore {
         user: user.login,
         createdAt: at,
         updatedAt: at,
+        reactions: [],
       };
       target.comments.set(comment.id, comment);
       record.updatedAt = at;
       emit([{ kind: "comment-created", repo: target, issue: record, comment, actor: user }]);
       return comment;
+    },
+
+    reactToComment(actor, ref, commentId, content) {
+      const target = repo(ref);
+      const comment = target.comments.get(commentId);
+      if (!comment) throw notFound();
+      if (!REACTION_CONTENTS.includes(content as ReactionContent))
+        throw validationFailed({ resource: "Reaction", field: "content", code: "invalid" });
+      const user = addUser({ login: actor });
+      // One reaction per person and content: GitHub answers the existing one (200) again.
+      const existing = comment.reactions.find(
+        (reaction) => reaction.user === user.login && reaction.content === content,
+      );
+      if (existing) return { reaction: existing, created: false };
+      // No webhook: the app does not subscribe to reactions, and GitHub sends apps none for them.
+      const reaction = {
+        id: next("reaction"),
+        content: content as ReactionContent,
+        user: user.login,
+        createdAt: now(),
+      };
+      comment.reactions.push(reaction);
+      return { reaction, created: true };
     },
 
     deleteComment(actor, ref, commentId) {

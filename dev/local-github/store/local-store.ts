@@ -4,6 +4,7 @@ import type {
   InstallationRecord,
   IssueRecord,
   LabelRecord,
+  ReactionRecord,
   RepoRecord,
   Role,
   UserRecord,
@@ -133,6 +134,16 @@ export interface LocalStore {
   updateIssue(actor: string, repo: RepoRef, issueNumber: number, input: IssueWrite): IssueRecord;
   createComment(actor: string, repo: RepoRef, issueNumber: number, body: unknown): CommentRecord;
   updateComment(actor: string, repo: RepoRef, commentId: number, body: unknown): CommentRecord;
+  /**
+   * Reacts to a comment as `actor`; `created` is false when that person had already reacted with
+   * that content (GitHub then answers 200 with the existing reaction). 422 for an unknown content.
+   */
+  reactToComment(
+    actor: string,
+    repo: RepoRef,
+    commentId: number,
+    content: unknown,
+  ): { reaction: ReactionRecord; created: boolean };
   /** Deletes a comment; 404 when there is none of that id. */
   deleteComment(actor: string, repo: RepoRef, commentId: number): void;
   /** Creates a label; 422 when one of that name (any case) exists or the input is invalid. */

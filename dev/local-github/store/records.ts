@@ -49,6 +49,27 @@ export interface IssueRecord {
   pullRequest: PullRequestRecord | null;
 }
 
+/** The reactions GitHub offers. */
+export const REACTION_CONTENTS = [
+  "+1",
+  "-1",
+  "laugh",
+  "confused",
+  "heart",
+  "hooray",
+  "rocket",
+  "eyes",
+] as const;
+export type ReactionContent = (typeof REACTION_CONTENTS)[number];
+
+/** A reaction to a comment: one per person and content, as on GitHub. */
+export interface ReactionRecord {
+  id: number;
+  content: ReactionContent;
+  user: string;
+  createdAt: string;
+}
+
 /** A comment on an issue. Ids are unique across the store, as on GitHub. */
 export interface CommentRecord {
   id: number;
@@ -57,6 +78,7 @@ export interface CommentRecord {
   user: string;
   createdAt: string;
   updatedAt: string;
+  reactions: ReactionRecord[];
 }
 
 /** A repository and everything in it. */

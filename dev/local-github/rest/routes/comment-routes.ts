@@ -1,4 +1,5 @@
 import { commentJson } from "../../representations/comment-json.js";
+import { reactionJson } from "../../representations/reactions-json.js";
 import { validationFailed } from "../../store/store-error.js";
 import { paginate } from "../paginate.js";
 import {
@@ -10,7 +11,7 @@ import {
 } from "../request-helpers.js";
 import type { Route } from "../route.js";
 
-/** Issue comments: list (since, `Link` pagination), create, update. */
+/** Issue comments: list (since, `Link` pagination), create, update, react. */
 export const COMMENT_ROUTES: Route[] = [
   {
     method: "GET",
@@ -73,6 +74,22 @@ export const COMMENT_ROUTES: Route[] = [
       const repo = visibleRepo(request);
       request.store.deleteComment(actorLogin(request), repo, numberParam(request, "comment_id"));
       return { status: 204 };
+    },
+  },
+  {
+    method: "POST",
+    path: "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+    auth: "token",
+    handle: (request) => {
+      const { store, urls } = request;
+      const repo = visibleRepo(request);
+      const { reaction, created } = store.reactToComment(
+        actorLogin(request),
+        repo,
+        numberParam(request, "comment_id"),
+        bodyObject(request).content,
+      );
+      return { status: created ? 201 : 200, body: reactionJson(reaction, store, urls) };
     },
   },
 ];

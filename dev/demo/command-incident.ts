@@ -1,0 +1,78 @@
+import { REPO, type Step, ZONE } from "./scenario.js";
+import type { Harness } from "./start-harness.js";
+
+/** The title of the issue the command incident is played on (the demo writes it to demo-output/). */
+export const COMMAND_INCIDENT_TITLE = "Card payments time out";
+
+/**
+ * A short incident recorded while it happens, with commands only (README, "During a disruption"):
+ * sam opens a plain issue and declares it a disruption; maya records detection, acknowledgement, a
+ * failover and the mitigation; a mitigation time before detection is refused with the reason; sam
+ * records the resolution. Self-contained: it needs only the repository `seedRepository` sets up.
+ */
+export async function playCommandIncident(harness: Harness): Promise<Step[]> {
+  const { store } = harness.github;
+  const steps: Step[] = [];
+  // Opened 20 minutes before the commands (a plain issue, without labels: it causes nothing).
+  const opened = new Date(Date.parse(store.now()) - 20 * 60_000).toISOString();
+  const issue = store.addIssue(REPO, {
+    title: COMMAND_INCIDENT_TITLE,
+    body: "Card payments time out since a few minutes; the payments API answers 504.",
+    user: "sam",
+    createdAt: opened.replace(/\.\d+Z$/, "Z"),
+  });
+  const n = issue.number;
+  const say = async (login: string, comment: string, title: string) => {
+    const created = store.createComment(login, REPO, n, comment);
+    steps.push({
+      title,
+      deliveries: await harness.settle(),
+      outcome: [
+        `the comment's reactions: ${store
+          .comment(REPO, created.id)
+          .reactions.map((reaction) => reaction.content)
+          .join(", ")}`,
+      ],
+    });
+  };
+
+  await say(
+    "sam",
+    "/disruption declare\n/disruption severity SEV2\n/disruption type Network\n/disruption services payments-api",
+    `sam declares #${n} a disruption and sets its severity, type and services in one comment`,
+  );
+  await say(
+    "maya",
+    [
+      `/disruption detected ${clock(opened, 2)}`,
+      `/disruption acknowledged ${clock(opened, 4)}`,
+      `/disruption timeline ${clock(opened, 9)} failed over to the secondary load balancer +`,
+      `/disruption timeline ${clock(opened, 6)} the primary load balancer drops TLS handshakes -`,
+    ].join("\n"),
+    "maya records detection, acknowledgement and two timeline entries (given out of order)",
+  );
+  await say(
+    "sam",
+    `/disruption mitigated ${clock(opened, 1)}`,
+    "sam types a mitigation time before detection: refused with the reason",
+  );
+  await say("maya", `/disruption mitigated ${clock(opened, 12)}`, "maya records the mitigation");
+  await say("sam", "/disruption resolved", "sam records the resolution (now)");
+  steps.push({
+    title: "the report",
+    deliveries: [],
+    outcome: [`#${n} has the labels: ${store.issue(REPO, n).labels.join(", ")}`],
+  });
+  return steps;
+}
+
+/** `HH:mm` in the demo's zone, `minutes` after `iso`. */
+function clock(iso: string, minutes: number): string {
+  const time = new Date(Date.parse(iso) + minutes * 60_000);
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: ZONE,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(time);
+}
