@@ -2,6 +2,14 @@
  * Mermaid charts as GitHub renders them in a ```mermaid block. Each caller places a table with the
  * same numbers beside its chart: a reader or renderer without Mermaid loses nothing.
  */
+import type { ChartSpec } from "./chart-spec.js";
+
+/** The Mermaid block of a chart. */
+export function mermaidChart(spec: ChartSpec): string {
+  if (spec.type === "bar") return barChart(spec.title, spec.axis, spec.points);
+  if (spec.type === "pie") return pieChart(spec.title, spec.points, spec.colours);
+  return lineChart(spec.title, spec.axis, spec.points, spec.colour);
+}
 
 /** Labels go inside double quotes; Mermaid has no escape for a quote in them, so it becomes `'`. */
 function label(text: string): string {

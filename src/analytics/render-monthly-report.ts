@@ -104,7 +104,8 @@ export function renderIssueParts(result: MonthlyResult, options: RenderOptions):
   );
 }
 
-function reportBlocks(result: MonthlyResult, options: RenderOptions): Block[] {
+/** The blocks of the report, marker first: the issue, the page and the parts are drawn from them. */
+export function reportBlocks(result: MonthlyResult, options: RenderOptions): Block[] {
   const view = reportView(result, options.reportLabel);
   const intro = `Disruptions that started in ${view.name} (times in ${result.figures.timeZone}), from the issues labelled \`${inlineText(options.reportLabel)}\`${view.multiRepo ? ` in ${result.details.repositories.length} repositories` : ""}. Publishing this period again edits this issue.`;
   return [

@@ -26,7 +26,8 @@ Options:
   --tz ZONE          Time zone (IANA name) for times written without one and for the month,
                      weekdays and hours of the analytics. Default UTC (or the repository's config).
   --now ISO          "Today" for overdue action items (report only). Default: the clock.
-  --format FORMAT    markdown (default) or json (report only).
+  --format FORMAT    markdown (default), json, or html: one self-contained page with
+                     inline SVG charts (report only).
   --config FILE      The repository's .github/disruption-reports.yml, for --input (report only):
                      its report label, types and time zone.
   -h, --help         Show this help.

@@ -3,6 +3,7 @@ import { DateTime } from "luxon";
 import { type AnalyticsIssue, readIssuesJson } from "../analytics/analytics-issue.js";
 import { computeMonthlyMetrics } from "../analytics/compute-monthly-metrics.js";
 import { parsePeriod } from "../analytics/period.js";
+import { renderHtmlPage } from "../analytics/render-html-page.js";
 import { renderMonthlyReport } from "../analytics/render-monthly-report.js";
 import type { MonthlyResult } from "../analytics/types.js";
 import { type Config, configSchema, DEFAULT_CONFIG } from "../config/config.js";
@@ -46,8 +47,8 @@ export interface ReportIo {
 export async function runReportCommand(args: ReportArgs, io: ReportIo): Promise<number> {
   const month = readPeriod(args);
   const format = args.format ?? "markdown";
-  if (format !== "markdown" && format !== "json")
-    throw new UsageError(`--format ${format}: use markdown or json`);
+  if (format !== "markdown" && format !== "json" && format !== "html")
+    throw new UsageError(`--format ${format}: use markdown, json or html`);
   if ((args.input === undefined) === (args.repo === undefined)) {
     throw new UsageError("report needs one source: --input FILE or --repo OWNER/NAME");
   }
@@ -115,9 +116,16 @@ export async function runReportCommand(args: ReportArgs, io: ReportIo): Promise<
     io.stdout(`${outcome.action} ${outcome.url}\n`);
     return 0;
   }
-  const { result, markdown } = await buildMonthlyReport(octokit, request);
+  const { result } = await buildMonthlyReport(octokit, request);
   if (io.stderrIsTTY && pages > 1) io.stderr("\n");
-  io.stdout(format === "json" ? `${JSON.stringify(result.figures, null, 2)}\n` : `${markdown}\n`);
+  io.stdout(
+    output(
+      result,
+      format,
+      { repo: `${owner}/${repo}`, reportLabel: config.labels.report },
+      undefined,
+    ),
+  );
   return 0;
 }
 
@@ -173,8 +181,9 @@ function output(
   sampleUrl: string | undefined,
 ): string {
   if (format === "json") return `${JSON.stringify(result.figures, null, 2)}\n`;
-  // Issue URLs name the repository the file came from; the search links should too.
+  // Issue URLs name the repository the file came from.
   const repo = /github\.com\/([^/]+\/[^/]+)\/issues\//.exec(sampleUrl ?? "")?.[1] ?? options.repo;
+  if (format === "html") return renderHtmlPage(result, { ...options, repo });
   return `${renderMonthlyReport(result, { ...options, repo })}\n`;
 }
 

@@ -77,7 +77,7 @@ beforeAll(async () => {
   });
   page.on("pageerror", (error) => consoleErrors.push(error.message));
   await page.goto(server.url);
-  await page.waitForFunction(() => "mermaid" in window);
+  await page.waitForFunction("'mermaid' in window");
 }, 60_000);
 
 afterAll(async () => {
@@ -87,18 +87,11 @@ afterAll(async () => {
 
 /** Parses and draws one block; the SVG's text and its shapes by kind. */
 async function draw(source: string, id: string) {
+  // Runs in the page (its DOM, not Node's): written as the browser reads it.
   return page.evaluate(
-    async ({ source, id }) => {
-      const api = (
-        window as unknown as {
-          mermaid: {
-            parse(t: string): Promise<unknown>;
-            render(id: string, t: string): Promise<{ svg: string }>;
-          };
-        }
-      ).mermaid;
-      await api.parse(source);
-      const { svg } = await api.render(id, source);
+    `(async ({ source, id }) => {
+      await mermaid.parse(source);
+      const { svg } = await mermaid.render(id, source);
       const holder = document.createElement("div");
       holder.innerHTML = svg;
       return {
@@ -106,13 +99,10 @@ async function draw(source: string, id: string) {
         slices: holder.querySelectorAll("path.pieCircle").length,
         bars: holder.querySelectorAll(".bar-plot-0 rect").length,
         lines: holder.querySelectorAll(".line-plot-0 path").length,
-        fills: [...holder.querySelectorAll("path.pieCircle")].map((path) =>
-          path.getAttribute("fill"),
-        ),
+        fills: [...holder.querySelectorAll("path.pieCircle")].map((path) => path.getAttribute("fill")),
       };
-    },
-    { source, id },
-  );
+    })(${JSON.stringify({ source, id })})`,
+  ) as Promise<{ text: string; slices: number; bars: number; lines: number; fills: string[] }>;
 }
 
 describe("every Mermaid block of every generated issue, drawn by mermaid in Chromium", () => {

@@ -268,7 +268,7 @@ describe("disruptions report --input", () => {
     ],
     [
       ["report", "--month", "2026-10", "--input", "x.json", "--format", "csv"],
-      "disruptions: --format csv: use markdown or json\n",
+      "disruptions: --format csv: use markdown, json or html\n",
     ],
     [
       ["parse", "--month", "2026-10"],

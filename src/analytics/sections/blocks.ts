@@ -1,11 +1,23 @@
+import type { ChartSpec } from "../chart-spec.js";
 import { table } from "../markdown-text.js";
+import { mermaidChart } from "../mermaid-charts.js";
 
 /**
  * What a section of the report is made of: markdown (a heading, a paragraph, a chart), or a table
  * that may be folded under a one-line summary and may be split between the issue and its
  * continuation comments (see `split-report.ts`).
  */
-export type Block = string | TableBlock;
+export type Block = string | TableBlock | ChartBlock;
+
+/** A chart: a Mermaid block in the issue, inline SVG in the HTML page. */
+export interface ChartBlock {
+  kind: "chart";
+  spec: ChartSpec;
+}
+
+export function chartBlock(spec: ChartSpec): ChartBlock {
+  return { kind: "chart", spec };
+}
 
 export interface TableBlock {
   kind: "table";
@@ -39,6 +51,7 @@ export function foldedTable(
 /** The markdown of a block. */
 export function blockMarkdown(block: Block): string {
   if (typeof block === "string") return block;
+  if (block.kind === "chart") return mermaidChart(block.spec);
   const text = table(block.headers, block.rows, block.right ?? []);
   return block.summary === null ? text : folded(block.summary, text);
 }

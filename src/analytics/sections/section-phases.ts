@@ -1,9 +1,8 @@
 import { duration, number } from "../format-figures.js";
-import { lineChart } from "../mermaid-charts.js";
 import { axisMonthNames, monthName } from "../month.js";
 import type { Summary } from "../stats.js";
 import type { TrendEntry } from "../types.js";
-import { type Block, tableBlock } from "./blocks.js";
+import { type Block, chartBlock, tableBlock } from "./blocks.js";
 import type { ReportView } from "./report-view.js";
 
 /** The phases the trend draws, each in a colour of its own. */
@@ -48,7 +47,15 @@ function trendBlocks(view: ReportView): Block[] {
     );
     return points.length === 0
       ? []
-      : [lineChart(`Median minutes ${line.name}, by month`, "Minutes", points, line.colour)];
+      : [
+          chartBlock({
+            type: "line",
+            title: `Median minutes ${line.name}, by month`,
+            axis: "Minutes",
+            points,
+            colour: line.colour,
+          }),
+        ];
   });
   return [
     `### Monthly medians, ${monthName(first)} to ${monthName(last)}`,

@@ -1,7 +1,6 @@
 import { duration, minutes } from "../format-figures.js";
 import { inlineText } from "../markdown-text.js";
-import { barChart } from "../mermaid-charts.js";
-import { type Block, foldedTable, tableBlock } from "./blocks.js";
+import { type Block, chartBlock, foldedTable, tableBlock } from "./blocks.js";
 import { plural, type ReportView } from "./report-view.js";
 
 /** Bars the service chart draws; the table beside it lists every service. */
@@ -36,11 +35,12 @@ export function servicesSection(view: ReportView): Block[] {
   ]);
   return [
     "## By service",
-    barChart(
+    chartBlock({
+      type: "bar",
       title,
-      "Disruptions",
-      shown.map((row) => [row.service, row.disruptions]),
-    ),
+      axis: "Disruptions",
+      points: shown.map((row) => [row.service, row.disruptions]),
+    }),
     rows.length > SHORT_LIST
       ? foldedTable(`${plural(rows.length, "service")}; the table`, headers, rows, [1, 2, 3, 4])
       : tableBlock(headers, rows, [1, 2, 3, 4]),

@@ -1,8 +1,7 @@
 import { SEVERITY_SCALE } from "../../report/severity-scale.js";
 import { SEVERITIES, type Severity } from "../../report/types.js";
 import { inlineText } from "../markdown-text.js";
-import { pieChart } from "../mermaid-charts.js";
-import { type Block, tableBlock } from "./blocks.js";
+import { type Block, chartBlock, tableBlock } from "./blocks.js";
 import type { ReportView } from "./report-view.js";
 
 /** Red for a complete outage down to grey for a false alarm, whichever levels occur. */
@@ -23,11 +22,12 @@ export function severitySection(view: ReportView): Block[] {
   return [
     "## By severity and type",
     "### Severity",
-    pieChart(
-      `Severity, ${view.name}`,
-      severities,
-      SEVERITIES.map((level) => SEVERITY_COLOURS[level]),
-    ),
+    chartBlock({
+      type: "pie",
+      title: `Severity, ${view.name}`,
+      points: severities,
+      colours: SEVERITIES.map((level) => SEVERITY_COLOURS[level]),
+    }),
     tableBlock(
       ["Severity", "Meaning", "Disruptions"],
       severities.map(([level, count]) => [level, SEVERITY_SCALE[level].meaning, String(count)]),
@@ -38,7 +38,7 @@ export function severitySection(view: ReportView): Block[] {
     ...(types.length === 0
       ? ["No disruption has a type that could be read."]
       : [
-          pieChart(`Type, ${view.name}`, types),
+          chartBlock({ type: "pie", title: `Type, ${view.name}`, points: types }),
           tableBlock(
             ["Type", "Disruptions"],
             types.map(([type, count]) => [inlineText(type), String(count)]),

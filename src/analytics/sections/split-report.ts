@@ -38,7 +38,11 @@ export function splitReport(
   };
   for (const block of blocks) {
     const markdown = blockMarkdown(block);
-    if (typeof block === "string" || size + markdown.length + 2 <= room) push(markdown);
+    if (typeof block === "string") {
+      push(markdown);
+      continue;
+    }
+    if (block.kind !== "table" || size + markdown.length + 2 <= room) push(markdown);
     else pushTable(block, room, part);
   }
   const count = parts.length;
