@@ -60,7 +60,7 @@ export function inlineMarkdown(value: string, max = 200): string {
   const flush = () => {
     out += plain
       .replace(/\|/g, "\\|")
-      .replace(/&/g, "&amp;")
+      .replace(/&(?!#96;)/g, "&amp;")
       .replace(/</g, "&lt;")
       .replace(MENTION, QUIET_AT);
     plain = "";
@@ -76,9 +76,10 @@ export function inlineMarkdown(value: string, max = 200): string {
     while (text[end] === "`") end += 1;
     const run = end - at;
     const close = findRun(text, end, run);
-    // A backslash before the run escapes its first backtick: leave such text to the plain path.
+    // A run that opens no code span (or follows a backslash) is written as entities, so it cannot
+    // pair with a backtick the app writes after it.
     if (close < 0 || (at > 0 && text[at - 1] === "\\")) {
-      plain += "\\`".repeat(run);
+      plain += "&#96;".repeat(run);
       at = end;
       continue;
     }

@@ -1,4 +1,5 @@
 import type { List, ListItem, Nodes, Paragraph, RootContent } from "mdast";
+import { codeSpan } from "../markdown/neutralise.js";
 import {
   endOffset,
   normalizeNewlines,
@@ -37,7 +38,7 @@ export function parseActionItems(
     .flatMap((nodes) => nodes.filter((node): node is List => node.type === "list"))
     .flatMap((list) => list.children.filter((item) => typeof item.checked !== "boolean"));
   if (plain.length > 0) {
-    const names = plain.map((item) => `\`${clip(itemText(body, item))}\``).join(", ");
+    const names = plain.map((item) => codeSpan(clip(itemText(body, item)))).join(", ");
     problems.push({
       field: "action items",
       message: `${plain.length === 1 ? "This item is" : `These ${plain.length} items are`} under Action items but not task items: ${names}. Make each a task item (\`- [ ] @owner what (due YYYY-MM-DD)\`) so it can be tracked.`,

@@ -1,6 +1,7 @@
 import type { DateTime } from "luxon";
 import type { Table } from "mdast";
 import { DEFAULT_TYPES } from "../config/config.js";
+import { codeSpan } from "../markdown/neutralise.js";
 import { deriveDurations } from "./derive-durations.js";
 import { META_NAMES, SECTION_ORDER } from "./field-names.js";
 import { isEmptyContent, isPlaceholder, normalizeNewlines } from "./markdown.js";
@@ -83,7 +84,7 @@ export function readReport(
     if (!type) {
       problems.push({
         field: "type",
-        message: `Type \`${value("type")}\` is not one of this repository's types: write one of ${types.join(", ")}.`,
+        message: `Type ${codeSpan(value("type"))} is not one of this repository's types: write one of ${types.join(", ")}.`,
       });
     }
   }
@@ -95,7 +96,7 @@ export function readReport(
       message:
         value("severity") === ""
           ? "Severity is missing: write SEV1 (complete outage) to SEV5 (false alarm)."
-          : `Severity \`${value("severity")}\` could not be read: write SEV1 (complete outage) to SEV5 (false alarm).`,
+          : `Severity ${codeSpan(value("severity"))} could not be read: write SEV1 (complete outage) to SEV5 (false alarm).`,
     });
   }
 
@@ -127,7 +128,7 @@ export function readReport(
   if (customerText !== "" && !customerImpact) {
     problems.push({
       field: "customerImpact",
-      message: `Customer impact \`${customerText}\` could not be read: write Yes, No or Unknown.`,
+      message: `Customer impact ${codeSpan(customerText)} could not be read: write Yes, No or Unknown.`,
     });
   }
 

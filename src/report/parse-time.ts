@@ -1,4 +1,5 @@
 import { DateTime, FixedOffsetZone, IANAZone, type Zone } from "luxon";
+import { codeSpan } from "../markdown/neutralise.js";
 
 /** What the time fields accept, for messages and the form's descriptions. */
 export const ACCEPTED_TIME_FORMATS =
@@ -60,7 +61,7 @@ export function parseTime(input: string, defaultZone: string): TimeResult {
   const text = input.trim().replace(/\s+/g, " ");
   const match = PATTERN.exec(text);
   if (!match) {
-    return { ok: false, message: `could not read \`${clip(text)}\` as a date and time` };
+    return { ok: false, message: `could not read ${codeSpan(clip(text))} as a date and time` };
   }
   const [, year, month, day, hour, minute, second, fraction, zoneText = ""] = match;
   const parts = {
@@ -77,12 +78,12 @@ export function parseTime(input: string, defaultZone: string): TimeResult {
   const time = DateTime.fromObject(parts, { zone: zone.zone });
   // luxon would roll 24:00 or 14:60 over into the next hour or day; a person meant something else.
   if (!time.isValid || parts.hour > 23 || parts.minute > 59 || parts.second > 59) {
-    return { ok: false, message: `\`${clip(text)}\` is not a valid date and time` };
+    return { ok: false, message: `${codeSpan(clip(text))} is not a valid date and time` };
   }
   if (time.hour !== parts.hour || time.minute !== parts.minute || time.day !== parts.day) {
     return {
       ok: false,
-      message: `\`${clip(text)}\` does not exist in ${zone.zone.name} (the clocks moved forward); write it with an offset`,
+      message: `${codeSpan(clip(text))} does not exist in ${zone.zone.name} (the clocks moved forward); write it with an offset`,
     };
   }
   const twice = zone.zone.isUniversal ? null : twoOffsets(parts, zone.zone);
@@ -92,7 +93,7 @@ export function parseTime(input: string, defaultZone: string): TimeResult {
     );
     return {
       ok: false,
-      message: `\`${clip(text)}\` happens twice in ${zone.zone.name} (the clocks moved back); write it with its offset: \`${first}\` for the first time, \`${second}\` for the second`,
+      message: `${codeSpan(clip(text))} happens twice in ${zone.zone.name} (the clocks moved back); write it with its offset: \`${first}\` for the first time, \`${second}\` for the second`,
     };
   }
   return { ok: true, time };
@@ -108,7 +109,7 @@ function readZone(text: string, defaultZone: string): ZoneResult {
     const [, sign, hours, minutes] = offset;
     const total = (Number(hours) * 60 + Number(minutes ?? 0)) * (sign === "-" ? -1 : 1);
     if (Math.abs(total) > 14 * 60) {
-      return { ok: false, message: `the offset \`${cleaned}\` is out of range` };
+      return { ok: false, message: `the offset ${codeSpan(cleaned)} is out of range` };
     }
     return { ok: true, zone: FixedOffsetZone.instance(total) };
   }
@@ -118,7 +119,7 @@ function readZone(text: string, defaultZone: string): ZoneResult {
   if (AMBIGUOUS.has(upper)) {
     return {
       ok: false,
-      message: `the zone \`${cleaned}\` names more than one time zone; write an IANA name (e.g. Asia/Kolkata) or an offset (e.g. +05:30)`,
+      message: `the zone ${codeSpan(cleaned)} names more than one time zone; write an IANA name (e.g. Asia/Kolkata) or an offset (e.g. +05:30)`,
     };
   }
   // Any IANA name: `Europe/Berlin`, and the ones without a slash (`Japan`, `EST5EDT`), which the
@@ -126,7 +127,7 @@ function readZone(text: string, defaultZone: string): ZoneResult {
   if (isValidZone(cleaned)) {
     return { ok: true, zone: namedZone(cleaned) };
   }
-  return { ok: false, message: `the zone \`${clip(cleaned)}\` is not one this app reads` };
+  return { ok: false, message: `the zone ${codeSpan(clip(cleaned))} is not one this app reads` };
 }
 
 /**
