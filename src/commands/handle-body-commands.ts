@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import type { Context } from "probot";
 import type { AppDeps } from "../app-deps.js";
+import type { Config } from "../config/config.js";
 import { describeConfigProblem } from "../config/config-problem.js";
 import { changeIssueLabels } from "../github/change-issue-labels.js";
 import { checkRole } from "../github/check-role.js";
@@ -24,7 +25,7 @@ type CommentContext = Context<"issue_comment.created">;
 const MAX_READS = 3;
 
 /** Reads the rows of the issue's own history, for `/disruption timeline sync`. */
-export type HistoryReader = (context: CommentContext, zone: string) => Promise<NewTimelineRow[]>;
+export type HistoryReader = (context: CommentContext, config: Config) => Promise<NewTimelineRow[]>;
 
 /**
  * The commands that change the report body (`timeline`, `detected` … `resolved`, `severity`,
@@ -36,7 +37,7 @@ export async function handleBodyCommands(
   context: CommentContext,
   deps: AppDeps,
   parsed: readonly ParsedCommand[],
-  readHistory: HistoryReader | null,
+  readHistory: HistoryReader,
 ): Promise<void> {
   const { payload } = context;
   const login = payload.comment.user?.login ?? payload.sender.login;
@@ -92,7 +93,7 @@ export async function handleBodyCommands(
       typeof label === "string" ? [label] : label.name ? [label.name] : [],
     );
     const sync = commands.some((c) => c.command.verb === "timeline-sync");
-    const historyRows = sync && readHistory ? await readHistory(context, config.timeZone) : [];
+    const historyRows = sync ? await readHistory(context, config) : [];
     const plan = planCommands({
       body: issue.body ?? "",
       labels,

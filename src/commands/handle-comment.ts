@@ -1,19 +1,25 @@
 import type { Context } from "probot";
 import { type AppDeps, isOwnEvent } from "../app-deps.js";
 import { handleCloseOverride } from "../close-guard/handle-override.js";
+import { readIssueHistory } from "../github/read-issue-history.js";
+import { historyRows } from "../timeline/history-rows.js";
 import { commandLines } from "./command-lines.js";
 import { type HistoryReader, handleBodyCommands } from "./handle-body-commands.js";
 import { type Command, parseCommand } from "./parse-command.js";
 
 type CommentContext = Context<"issue_comment.created">;
 
+/** The rows of the issue's history: one GraphQL query (see `readIssueHistory`). */
+const readHistoryRows: HistoryReader = async (context, config) =>
+  historyRows(await readIssueHistory(context.octokit, context.issue()), config);
+
 export type ReportCommandHandler = (context: CommentContext, month: string | null) => Promise<void>;
 
 /** What the comment handler needs from the composition root. */
 export interface CommandDeps {
   onReport: ReportCommandHandler;
-  /** Reads the issue's history for `/disruption timeline sync`; null: sync adds nothing. */
-  readHistory?: HistoryReader | null;
+  /** Reads the issue's history for `/disruption timeline sync` (default: one GraphQL query). */
+  readHistory?: HistoryReader;
 }
 
 type StandaloneHandler = (
@@ -59,5 +65,5 @@ export async function handleComment(
       ? { ok: false as const, line: p.line, message: "write this command in a comment of its own" }
       : p,
   );
-  await handleBodyCommands(context, deps, alone, commandDeps.readHistory ?? null);
+  await handleBodyCommands(context, deps, alone, commandDeps.readHistory ?? readHistoryRows);
 }

@@ -336,3 +336,119 @@ describe("/disruption declare", () => {
     expect(unexpected).toEqual([]);
   });
 });
+
+describe("/disruption timeline sync", () => {
+  const history = {
+    data: {
+      repository: {
+        issue: {
+          createdAt: "2026-11-20T14:20:00Z",
+          author: { login: "maya" },
+          timelineItems: {
+            nodes: [
+              {
+                __typename: "LabeledEvent",
+                id: "LE_1",
+                createdAt: "2026-11-20T14:20:01Z",
+                actor: { login: "maya" },
+                label: { name: "disruption" },
+              },
+              {
+                __typename: "LabeledEvent",
+                id: "LE_2",
+                createdAt: "2026-11-20T14:50:00Z",
+                actor: { login: "disruption-reports[bot]" },
+                label: { name: "severity: sev1" },
+              },
+              {
+                __typename: "ClosedEvent",
+                id: "CE_1",
+                createdAt: "2026-11-20T15:35:00Z",
+                actor: { login: "sam" },
+                stateReason: "COMPLETED",
+              },
+              {
+                __typename: "ReopenedEvent",
+                id: "RE_1",
+                createdAt: "2026-11-20T15:36:00Z",
+                actor: { login: "disruption-reports[bot]" },
+              },
+            ],
+          },
+          closedByPullRequestsReferences: {
+            nodes: [
+              {
+                number: 12,
+                title: "Roll back v2.3",
+                createdAt: "2026-11-20T14:30:00Z",
+                mergedAt: "2026-11-20T14:38:00Z",
+                author: { login: "bob" },
+              },
+            ],
+          },
+        },
+      },
+    },
+  };
+  const synced = [
+    "| 2026-11-20 14:20 UTC | maya | Issue opened | neutral <!-- dr:sync=opened --> |",
+    "| 2026-11-20 14:30 UTC | bob | Pull request #12 opened | neutral <!-- dr:sync=pr12-opened --> |",
+    "| 2026-11-20 14:38 UTC | bob | Pull request #12 merged | positive <!-- dr:sync=pr12-merged --> |",
+    "| 2026-11-20 14:50 UTC | disruption-reports | Severity SEV1 | neutral <!-- dr:sync=LE_2 --> |",
+    "| 2026-11-20 15:35 UTC | sam | Closed (completed) | neutral <!-- dr:sync=CE_1 --> |",
+    "| 2026-11-20 15:36 UTC | disruption-reports | Reopened | neutral <!-- dr:sync=RE_1 --> |",
+  ];
+
+  it("adds the issue's history in one GraphQL query and one PATCH, each event once", async () => {
+    const probot = await testProbot();
+    const patches: { body: string }[] = [];
+    const queries: { query: string; variables: Record<string, unknown> }[] = [];
+    const scope = nock(API);
+    taken(scope, filled);
+    scope
+      .post("/graphql", capture(queries))
+      .reply(200, history)
+      .patch(`${repoPath}/issues/1`, capture(patches))
+      .reply(200, {})
+      .post(reactions, (body) => body.content === "+1")
+      .reply(201, {});
+
+    await probot.receive({
+      id: "s1",
+      name: "issue_comment",
+      payload: command("/disruption timeline sync"),
+    });
+
+    expect(queries[0]?.variables).toEqual({ owner: "Codertocat", repo: "Hello-World", number: 1 });
+    expect(patches[0]?.body).toContain(
+      `| Time | Party | Event | Effect |\n| --- | --- | --- | --- |\n${synced.join("\n")}\n`,
+    );
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unexpected).toEqual([]);
+  });
+
+  it("adds nothing the body already holds, however a person edited those rows", async () => {
+    const probot = await testProbot();
+    const edited = synced.map((row) => row.replace("neutral", "neutral (edited)"));
+    const body = filled.replace(
+      "14:12 alert fires\n",
+      `14:12 alert fires\n\n| Time | Party | Event | Effect |\n| --- | --- | --- | --- |\n${edited.join("\n")}\n`,
+    );
+    const scope = nock(API);
+    taken(scope, body);
+    scope
+      .post("/graphql")
+      .reply(200, history)
+      .post(reactions, (b) => b.content === "+1")
+      .reply(201, {});
+
+    await probot.receive({
+      id: "s2",
+      name: "issue_comment",
+      payload: command("/disruption timeline sync"),
+    });
+
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unexpected).toEqual([]);
+  });
+});
