@@ -75,19 +75,35 @@ export function readIssuesJson(json: unknown): { issues: AnalyticsIssue[] } | { 
   if (!Array.isArray(json)) return { error: `Expected ${WANTED}; got ${describe(json)}.` };
   const issues: AnalyticsIssue[] = [];
   for (const [index, entry] of json.entries()) {
-    const gh = isGhShaped(entry);
-    const result = gh ? ghIssue.safeParse(entry) : restIssue.safeParse(entry);
-    if (!result.success) {
-      const issue = result.error.issues[0];
-      const where = issue && issue.path.length > 0 ? `\`${issue.path.join(".")}\`: ` : "";
-      return {
-        error: `Entry ${index} is not an issue ${gh ? "as gh prints it" : "as the REST API returns it"}: ${where}${issue?.message ?? "invalid"}. Expected ${WANTED}.`,
-      };
-    }
-    const data = result.data;
-    if ("html_url" in data) {
-      if (data.pull_request !== undefined) continue;
-      issues.push({
+    const read = readIssueEntry(entry, index);
+    if ("error" in read) return read;
+    if (read.issue) issues.push(read.issue);
+  }
+  return { issues };
+}
+
+/**
+ * One entry of such an array (entry `index`, for the message): the issue, null for a pull request,
+ * or an error naming the key that does not fit. The CLI reads a file entry by entry with it.
+ */
+export function readIssueEntry(
+  entry: unknown,
+  index: number,
+): { issue: AnalyticsIssue | null } | { error: string } {
+  const gh = isGhShaped(entry);
+  const result = gh ? ghIssue.safeParse(entry) : restIssue.safeParse(entry);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue && issue.path.length > 0 ? `\`${issue.path.join(".")}\`: ` : "";
+    return {
+      error: `Entry ${index} is not an issue ${gh ? "as gh prints it" : "as the REST API returns it"}: ${where}${issue?.message ?? "invalid"}. Expected ${WANTED}.`,
+    };
+  }
+  const data = result.data;
+  if ("html_url" in data) {
+    if (data.pull_request !== undefined) return { issue: null };
+    return {
+      issue: {
         number: data.number,
         title: data.title,
         url: data.html_url,
@@ -97,22 +113,22 @@ export function readIssuesJson(json: unknown): { issues: AnalyticsIssue[] } | { 
         createdAt: data.created_at,
         closedAt: data.closed_at ?? null,
         labels: data.labels.map(nameOf),
-      });
-    } else {
-      issues.push({
-        number: data.number,
-        title: data.title,
-        url: data.url,
-        body: data.body ?? "",
-        state: data.state === "OPEN" ? "open" : "closed",
-        stateReason: stateReason(data.stateReason),
-        createdAt: data.createdAt,
-        closedAt: ghTime(data.closedAt),
-        labels: data.labels.map(nameOf),
-      });
-    }
+      },
+    };
   }
-  return { issues };
+  return {
+    issue: {
+      number: data.number,
+      title: data.title,
+      url: data.url,
+      body: data.body ?? "",
+      state: data.state === "OPEN" ? "open" : "closed",
+      stateReason: stateReason(data.stateReason),
+      createdAt: data.createdAt,
+      closedAt: ghTime(data.closedAt),
+      labels: data.labels.map(nameOf),
+    },
+  };
 }
 
 /**

@@ -127,7 +127,7 @@ function parseArguments(argv: readonly string[]) {
       month: { type: "string" },
       now: { type: "string" },
       format: { type: "string" },
-      input: { type: "string" },
+      input: { type: "string", multiple: true },
       repo: { type: "string" },
       publish: { type: "boolean" },
       config: { type: "string" },

@@ -1,7 +1,7 @@
 import { Octokit } from "@octokit/rest";
 import { DateTime } from "luxon";
 import { type AnalyticsIssue, readIssuesJson } from "../analytics/analytics-issue.js";
-import { computeMonthlyMetrics } from "../analytics/compute-monthly-metrics.js";
+import { metricsFromRecords } from "../analytics/compute-monthly-metrics.js";
 import { parsePeriod } from "../analytics/period.js";
 import { renderHtmlPage } from "../analytics/render-html-page.js";
 import { renderMonthlyReport } from "../analytics/render-monthly-report.js";
@@ -14,6 +14,7 @@ import { buildMonthlyReport, publishMonthlyReport } from "../github/publish-mont
 import { hasLabel } from "../labels/label-name.js";
 import { UsageError } from "./cli-error.js";
 import { readInput } from "./read-input.js";
+import { readReportFiles } from "./read-report-files.js";
 
 export interface ReportArgs {
   period?: string | undefined;
@@ -22,7 +23,8 @@ export interface ReportArgs {
   tz?: string | undefined;
   now?: string | undefined;
   format?: string | undefined;
-  input?: string | undefined;
+  /** One file, or several (`--input` more than once: several repositories' issues). */
+  input?: string | string[] | undefined;
   repo?: string | undefined;
   publish?: boolean | undefined;
   config?: string | undefined;
@@ -64,16 +66,13 @@ export async function runReportCommand(args: ReportArgs, io: ReportIo): Promise<
       args.tz,
     );
     const now = readNow(args.now, io.clock, config.timeZone);
-    const issues = await readIssuesFile(args.input, io.stdin);
-    if (
-      issues.length > 0 &&
-      !issues.some((issue) => hasLabel(issue.labels, config.labels.report))
-    ) {
+    const read = await readReportFiles([args.input].flat(), io.stdin, config);
+    if (read.issues > 0 && read.labelled === 0) {
       io.stderr(
-        `disruptions: none of the ${issues.length} issues carries the label \`${config.labels.report}\`; pass the repository's config with --config FILE if it names another\n`,
+        `disruptions: none of the ${read.issues} issues carries the label \`${config.labels.report}\`; pass the repository's config with --config FILE if it names another\n`,
       );
     }
-    const result = computeMonthlyMetrics(issues, {
+    const result = metricsFromRecords(read.records, {
       period: month,
       timeZone: config.timeZone,
       now,
@@ -84,7 +83,7 @@ export async function runReportCommand(args: ReportArgs, io: ReportIo): Promise<
         result,
         format,
         { repo: "OWNER/REPO", reportLabel: config.labels.report },
-        issues[0]?.url,
+        read.firstUrl,
       ),
     );
     return 0;
@@ -152,26 +151,6 @@ async function readConfigFile(file: string, stdin: NodeJS.ReadableStream): Promi
   const result = parseConfigText(await readInput(file, stdin));
   if (result.ok) return result.config;
   throw new UsageError(describeConfigProblem({ source: file, issues: result.issues }));
-}
-
-/**
- * The issues of a JSON file. In a function of its own so that the file's text and its parsed form
- * can be collected once the issues are read (10,000 reports are some 30 MB of JSON).
- */
-async function readIssuesFile(
-  file: string,
-  stdin: NodeJS.ReadableStream,
-): Promise<AnalyticsIssue[]> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readInput(file, stdin));
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    throw new UsageError(`${file === "-" ? "standard input" : file} is not JSON`);
-  }
-  const read = readIssuesJson(json);
-  if ("error" in read) throw new UsageError(read.error);
-  return read.issues;
 }
 
 function output(

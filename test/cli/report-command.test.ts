@@ -137,6 +137,57 @@ describe("disruptions report --input", () => {
     expect(figures.followThrough.openReports).toBe(1);
   });
 
+  it("reads --input more than once, a file per repository, and names each repository", async () => {
+    const web = ghIssues.map((issue) => ({
+      ...issue,
+      url: issue.url.replace("acme/ops", "acme/web"),
+    }));
+    const ops = join(dir, "ops.json");
+    const webFile = join(dir, "web.json");
+    writeFileSync(ops, JSON.stringify(ghIssues));
+    writeFileSync(webFile, JSON.stringify(web));
+    const args = [
+      "report",
+      "--period",
+      "2026-Q4",
+      "--tz",
+      "UTC",
+      "--input",
+      ops,
+      "--input",
+      webFile,
+    ];
+    const json = await cli([...args, "--format", "json"]);
+    expect(json.code).toBe(0);
+    const figures = JSON.parse(json.stdout);
+    const single = JSON.parse(
+      (
+        await cli([
+          "report",
+          "--period",
+          "2026-Q4",
+          "--tz",
+          "UTC",
+          "--input",
+          ops,
+          "--format",
+          "json",
+        ])
+      ).stdout,
+    );
+    expect(figures.month).toBe("2026-Q4");
+    expect(figures.disruptions).toBe(single.disruptions * 2);
+    expect(figures.byRepository).toEqual({
+      "acme/ops": single.disruptions,
+      "acme/web": single.disruptions,
+    });
+    const markdown = await cli(args);
+    expect(markdown.stdout).toContain("## By repository");
+    expect(markdown.stdout).toContain(
+      "[acme/web#3 Checkout down](https://github.com/acme/web/issues/3)",
+    );
+  });
+
   it("moves a disruption across the month border with the zone", async () => {
     const { stdout } = await cli([
       "report",
