@@ -96,7 +96,9 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     case "fill": {
       const config = configWithZone(values.tz);
       const body = await readInput(single(rest, command), io.stdin);
-      io.stdout(fillReport(body, { timeZone: config.timeZone, types: config.types }));
+      io.stdout(
+        fillReport(body, { timeZone: config.timeZone, types: config.types, ...config.fill }),
+      );
       return 0;
     }
     case "report":

@@ -59,6 +59,12 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    fill: z
+      .object({
+        appendMissingSections: z.boolean().default(true),
+      })
+      .strict()
+      .prefault({}),
     report: z
       .object({
         enabled: z.boolean().default(false),

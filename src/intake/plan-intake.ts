@@ -1,7 +1,7 @@
 import type { Config } from "../config/config.js";
 import { MAX_BODY_LENGTH } from "../github/limits.js";
 import { deriveLabels } from "../labels/derive-labels.js";
-import { renderFilled } from "../report/fill-report.js";
+import { fillWithinLimit } from "../report/fill-report.js";
 import { parseReport } from "../report/parse-report.js";
 import type { ParsedReport, Problem } from "../report/types.js";
 import { updateDerivedRows } from "../report/update-derived-rows.js";
@@ -49,7 +49,9 @@ export function planIntake(input: IntakeInput): IntakePlan {
     if (update && update.changed.length > 0) body = update.body;
   } else if (input.mode === "fill" || parsed.shape === "form") {
     // A form body that was never filled (the app was down, or installed later) is filled on edit too.
-    body = renderFilled(parsed);
+    const filled = fillWithinLimit(parsed, config.fill);
+    body = filled.body;
+    if (filled.problem) problems.push(filled.problem);
   }
   if (body !== null && body.length > MAX_BODY_LENGTH) {
     problems.push(tooLong(body.length));

@@ -172,6 +172,7 @@ export function readReport(
     rawMeta,
     sections,
     problems,
+    layout: { body, table, blocks },
   };
 }
 

@@ -1,4 +1,6 @@
 import type { DateTime } from "luxon";
+import type { Table } from "mdast";
+import type { Block } from "./split-blocks.js";
 
 /** The five severity levels of the scale in DOMAIN.md. */
 export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"] as const;
@@ -99,4 +101,15 @@ export interface ParsedReport {
   rawMeta: Partial<Record<MetaField, string>>;
   sections: Section[];
   problems: Problem[];
+  /** Where things are in the body that was read, for the writers: they never read it again. */
+  layout: BodyLayout;
+}
+
+/** The body a report was read from, with its Overview table and blocks (offsets into `body`). */
+export interface BodyLayout {
+  body: string;
+  /** The Overview table, or null when the body has none. */
+  table: Table | null;
+  /** The text before the first heading, then each heading that starts a block with what follows. */
+  blocks: Block[];
 }

@@ -1,9 +1,9 @@
 import { DERIVED_ROWS, type DerivedRow, derivedRowNamed } from "./field-names.js";
-import { cell } from "./fill-report.js";
 import { endOffset, plainText, startOffset } from "./markdown.js";
 import { cellSource } from "./read-meta-raw.js";
 import { locateOverviewTable } from "./read-structure.js";
 import { renderDerivedRows } from "./render-derived.js";
+import { cell } from "./table-cell.js";
 import type { ParsedReport } from "./types.js";
 
 export interface DerivedUpdate {
@@ -18,7 +18,8 @@ export interface DerivedUpdate {
  * is added at the end of the table. Returns null when the body has no Overview table.
  */
 export function updateDerivedRows(body: string, parsed: ParsedReport): DerivedUpdate | null {
-  const table = locateOverviewTable(body);
+  // The parsed report knows where its table is; a body other than the one it was read from is read.
+  const table = parsed.layout.body === body ? parsed.layout.table : locateOverviewTable(body);
   if (!table) return null;
   const wanted = renderDerivedRows(parsed.durations, parsed.actionItems);
   const edits: { start: number; end: number; text: string }[] = [];

@@ -100,7 +100,8 @@ describe("issues.opened", () => {
     expect(patches).toHaveLength(1);
     expect(patches[0]?.labels).toBeUndefined();
     expect(patches[0]?.body).toContain(
-      "## Summary\n\nThe checkout page was down for a while.\nNot sure when it started.",
+      // The author's text verbatim, line endings included.
+      "## Summary\n\nThe checkout page was down for a while.\r\nNot sure when it started.",
     );
     expect(patches[0]?.body).toContain("| Field | Value |");
     expect(comments).toHaveLength(1);

@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_BODY_LENGTH } from "../../src/github/limits.js";
-import { META_NAMES } from "../../src/report/field-names.js";
+import { DERIVED_ROWS, META_NAMES } from "../../src/report/field-names.js";
 import { fillReport } from "../../src/report/fill-report.js";
 import { parseReport } from "../../src/report/parse-report.js";
+import { blockText } from "../../src/report/split-blocks.js";
 import { META_FIELDS } from "../../src/report/types.js";
 
 const GITHUB_BODY_LIMIT = MAX_BODY_LENGTH;
@@ -115,4 +116,83 @@ describe("parser properties", () => {
       { numRuns: 300 },
     );
   });
+
+  it("keeps every line of a body not written with the form, in order; form answers' lines too", () => {
+    fc.assert(
+      fc.property(fc.oneof(reportLikeBody, freeformBody), (body) => {
+        const parsed = parseReport(body);
+        const output = lines(fillReport(body));
+        if (parsed.shape !== "form") {
+          // The derived rows of an Overview table the body already has are the app's to rewrite.
+          const authored = lines(body).filter((line) => !isDerivedRow(line));
+          expect(isSubsequence(authored, output)).toBe(true);
+          return;
+        }
+        for (const block of parsed.layout.blocks) {
+          if (block.kind === "meta" || block.kind === "preamble") continue;
+          expect(isSubsequence(lines(blockText(body, block)), output)).toBe(true);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("fills idempotently", () => {
+    fc.assert(
+      fc.property(fc.oneof(reportLikeBody, freeformBody), (body) => {
+        const once = fillReport(body);
+        expect(fillReport(once)).toBe(once);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
+
+/** Free text with headings of any level (known section names among them), comments and tables. */
+const freeformBody = fc
+  .array(
+    fc.oneof(
+      markdownLine,
+      fc.constantFrom(
+        "# Postmortem: checkout outage",
+        "## What went wrong",
+        "## Follow-up improvements",
+        "## Affected services",
+        "- api",
+        "### Links",
+        "<!-- DRAFT: check the numbers",
+        "-->",
+        "| Region | eu-west-1 |",
+        "## Overview",
+        "| Field | Value |",
+        "| --- | --- |",
+        "| Severity | SEV2 |",
+        "| Length | 3 h |",
+        "---",
+        "",
+      ),
+    ),
+    { maxLength: 40 },
+  )
+  .map((items) => items.join("\n"));
+
+/** The lines of a text that are not blank. */
+function lines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/).filter((line) => line.trim() !== "");
+}
+
+function isDerivedRow(line: string): boolean {
+  const name = /^\s*\|?\s*([^|]*?)\s*\|/.exec(line)?.[1]?.toLowerCase() ?? "";
+  return DERIVED_ROWS.some((row) => row.toLowerCase() === name);
+}
+
+/** True when `part` appears in `whole` in order (not necessarily side by side). */
+function isSubsequence(part: readonly string[], whole: readonly string[]): boolean {
+  let at = 0;
+  for (const line of part) {
+    while (at < whole.length && whole[at] !== line) at += 1;
+    if (at === whole.length) return false;
+    at += 1;
+  }
+  return true;
+}

@@ -1,0 +1,87 @@
+import { SECTION_ORDER, type SectionName } from "./field-names.js";
+import type { Additions } from "./render-form-report.js";
+import { renderOverviewTable } from "./render-overview.js";
+import { emptySectionBody, SUB_SECTIONS } from "./section-hints.js";
+import type { MetaField, ParsedReport } from "./types.js";
+import { updateDerivedRows } from "./update-derived-rows.js";
+
+/**
+ * Fills a body that was not written with the issue form without moving a line of it: an Overview
+ * table (values found, derived rows) goes in at the top (under the author's own `Overview` heading
+ * or level-1 title when there is one), an existing one only has its derived rows brought up to
+ * date, and the sections the report lacks are appended at the end (unless `additions` says not
+ * to). Every line the author wrote stays, verbatim and in order.
+ */
+export function fillInPlace(parsed: ParsedReport, additions: Additions): string {
+  const { body, blocks } = parsed.layout;
+  let filled = body;
+  if (parsed.layout.table) {
+    filled = updateDerivedRows(body, parsed)?.body ?? body;
+  } else {
+    const verbatim = new Set<MetaField>(
+      blocks.flatMap((block) => (block.kind === "meta" ? [block.field] : [])),
+    );
+    const table = renderOverviewTable(parsed, verbatim).join("\n");
+    const overview = blocks.find((block) => block.kind === "section" && block.name === "Overview");
+    const title = blocks[1]?.kind === "unknown" && blocks[1].depth === 1 ? blocks[1] : null;
+    const preambleBlank = blocks[0] ? body.slice(0, blocks[0].contentEnd).trim() === "" : true;
+    if (overview) filled = insertAt(body, overview.contentStart, `\n${table}\n`);
+    else if (title && preambleBlank) {
+      filled = insertAt(body, title.contentStart, `\n## Overview\n\n${table}\n`);
+    } else {
+      // Text before the first heading is the summary: it gets the heading that keeps it one.
+      const summary = preambleBlank ? "" : "## Summary\n\n";
+      filled = `## Overview\n\n${table}\n\n${summary}${body}`;
+    }
+  }
+  if (!additions.emptySections) return filled;
+  const missing = missingSections(parsed);
+  if (missing.length === 0) return filled;
+  const appended = missing.flatMap((name) => {
+    const lines = emptySectionBody(name, additions.hints);
+    const heading = `${SUB_SECTIONS.includes(name) ? "###" : "##"} ${name}`;
+    return ["", heading, ...(lines.length > 0 ? ["", ...lines] : [])];
+  });
+  return `${withoutTrailingBlankLines(filled)}\n${closerOf(parsed)}${appended.join("\n")}\n`;
+}
+
+function hasSection(parsed: ParsedReport, name: SectionName): boolean {
+  return parsed.layout.blocks.some((block) => block.kind === "section" && block.name === name);
+}
+
+/** The report's sections that no heading of the body stands for, in the report's order. */
+function missingSections(parsed: ParsedReport): SectionName[] {
+  return SECTION_ORDER.filter((name) => {
+    if (name === "Overview" || hasSection(parsed, name)) return false;
+    // Task items counted from anywhere stay where they are: an Action items heading would stop them counting.
+    return !(
+      name === "Action items" &&
+      parsed.actionItemSource === "anywhere" &&
+      parsed.actionItems.length > 0
+    );
+  });
+}
+
+/** The marker that closes a fence or comment the body ends in, on a line of its own, or "". */
+function closerOf(parsed: ParsedReport): string {
+  const last = parsed.layout.blocks[parsed.layout.blocks.length - 1];
+  return last?.closer ? `${last.closer}\n` : "";
+}
+
+/** Inserts lines at a line start, with a blank line after them unless the body has one there. */
+function insertAt(body: string, offset: number, text: string): string {
+  const before = body.slice(0, offset);
+  const after = body.slice(offset);
+  const newline = before === "" || /[\r\n]$/.test(before) ? "" : "\n";
+  const blank = after === "" || /^[ \t]*(?:\r?\n|\r)/.test(after) ? "" : "\n";
+  return `${before}${newline}${text}${blank}${after}`;
+}
+
+/** The body up to the end of its last line that is not blank (its trailing spaces kept). */
+function withoutTrailingBlankLines(body: string): string {
+  let last = body.length;
+  while (last > 0 && /\s/.test(body.charAt(last - 1))) last -= 1;
+  let end = last;
+  while (end < body.length && body.charAt(end) !== "\n" && body.charAt(end) !== "\r") end += 1;
+  return body.slice(0, end);
+}
