@@ -34,7 +34,9 @@ export function fillInPlace(parsed: ParsedReport, additions: Additions): string 
       filled = `## Overview\n\n${table}\n\n${summary}${body}`;
     }
   }
-  if (!additions.emptySections) return filled;
+  // A body that ends in an open fence or comment would swallow what is appended (and closing it
+  // would change the author's last answer): nothing is appended then.
+  if (!additions.emptySections || closerOf(parsed) !== "") return filled;
   const missing = missingSections(parsed);
   if (missing.length === 0) return filled;
   const appended = missing.flatMap((name) => {
@@ -42,7 +44,7 @@ export function fillInPlace(parsed: ParsedReport, additions: Additions): string 
     const heading = `${SUB_SECTIONS.includes(name) ? "###" : "##"} ${name}`;
     return ["", heading, ...(lines.length > 0 ? ["", ...lines] : [])];
   });
-  return `${withoutTrailingBlankLines(filled)}\n${closerOf(parsed)}${appended.join("\n")}\n`;
+  return `${withoutTrailingBlankLines(filled)}\n${appended.join("\n")}\n`;
 }
 
 function hasSection(parsed: ParsedReport, name: SectionName): boolean {
@@ -62,10 +64,9 @@ function missingSections(parsed: ParsedReport): SectionName[] {
   });
 }
 
-/** The marker that closes a fence or comment the body ends in, on a line of its own, or "". */
+/** The marker that closes a fence or comment the body ends in, or "". */
 function closerOf(parsed: ParsedReport): string {
-  const last = parsed.layout.blocks[parsed.layout.blocks.length - 1];
-  return last?.closer ? `${last.closer}\n` : "";
+  return parsed.layout.blocks[parsed.layout.blocks.length - 1]?.closer ?? "";
 }
 
 /** Inserts lines at a line start, with a blank line after them unless the body has one there. */

@@ -4,6 +4,7 @@ import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
 import { toString as mdastToString } from "mdast-util-to-string";
 import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
 import { parseBlocks } from "./parse-blocks.js";
+import { HINTS } from "./section-hints.js";
 
 // Each parse reads only the GFM construct it needs: the other extensions (autolink literals,
 // footnotes) cost more than the rest of the parse and change nothing the report reads. The
@@ -71,6 +72,26 @@ export function isPlaceholder(markdown: string): boolean {
   const text = (uncommented.includes("```") ? withoutEmptyFences(uncommented) : uncommented).trim();
   return text === "" || text === "_No response_" || text === "None";
 }
+
+/**
+ * True when markdown holds nothing but placeholders the form or the app wrote: blank, the app's
+ * own hints, the form's `_No response_` / `None`, or an empty code fence. A comment the author
+ * wrote (`<!-- DRAFT … -->`) is the author's text: it is kept.
+ */
+export function isAppPlaceholder(markdown: string): boolean {
+  const text = withoutHints(markdown);
+  const rest = (text.includes("```") ? withoutEmptyFences(text) : text).trim();
+  return rest === "" || rest === "_No response_" || rest === "None";
+}
+
+/** The text without the app's own hint comments (see `HINTS`). */
+function withoutHints(text: string): string {
+  let out = text;
+  for (const hint of HINT_COMMENTS) out = out.split(hint).join("");
+  return out;
+}
+
+const HINT_COMMENTS = Object.values(HINTS).map((hint) => `<!-- ${hint} -->`);
 
 /** True when a section says nothing yet: a placeholder, or a table header without rows (a prefilled template). */
 export function isEmptyContent(markdown: string): boolean {

@@ -87,12 +87,15 @@ function toActionItem(body: string, item: ListItem): ActionItem {
 function itemText(body: string, item: ListItem): string {
   const paragraph = item.children.find((child): child is Paragraph => child.type === "paragraph");
   if (!paragraph) return "";
-  return sourceOf(body, [paragraph as RootContent])
-    .replace(/^\[[ xX]\]/, "")
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line !== "")
-    .join(" ");
+  return (
+    sourceOf(body, [paragraph as RootContent])
+      .replace(/^\[[ xX]\]/, "")
+      .split("\n")
+      // A backslash at the end of a line is a hard line break, not text.
+      .map((line, index, all) => (index < all.length - 1 ? line.replace(/\\$/, "") : line).trim())
+      .filter((line) => line !== "")
+      .join(" ")
+  );
 }
 
 /**

@@ -4,7 +4,7 @@ import { DEFAULT_TYPES } from "../config/config.js";
 import { codeSpan } from "../markdown/neutralise.js";
 import { deriveDurations } from "./derive-durations.js";
 import { META_NAMES, SECTION_ORDER } from "./field-names.js";
-import { isEmptyContent, isPlaceholder, normalizeNewlines } from "./markdown.js";
+import { isAppPlaceholder, isEmptyContent, normalizeNewlines } from "./markdown.js";
 import { parseActionItems } from "./parse-action-items.js";
 import { ACCEPTED_TIME_FORMATS, isoTime, parseTime } from "./parse-time.js";
 import { readMetaRaw } from "./read-meta-raw.js";
@@ -184,7 +184,8 @@ export function readReport(
 function collectSections(body: string, blocks: readonly Block[], table: Table | null): Section[] {
   const contents = new Map<string, string[]>();
   const add = (name: string, text: string): void => {
-    if (isPlaceholder(text)) return;
+    // Only the form's and the app's placeholders go: an author's comment is kept.
+    if (isAppPlaceholder(text)) return;
     contents.set(name, [...(contents.get(name) ?? []), text]);
   };
   const unknown: string[] = [];

@@ -112,7 +112,8 @@ export function readMetaRaw(
   const put = (field: MetaField, text: string): void => {
     const before = raw[field];
     if (before === undefined || before === "") raw[field] = text;
-    else if (text !== "" && text !== before) {
+    // A text already held (the Overview cell the app copied from two headings) adds nothing.
+    else if (text !== "" && !`\n${before}\n`.includes(`\n${text}\n`)) {
       raw[field] = `${before}\n${text}`;
       repeated.add(field);
     }
