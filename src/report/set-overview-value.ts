@@ -1,7 +1,7 @@
 import { derivedRowNamed, META_NAMES, metaFieldNamed } from "./field-names.js";
-import { cell } from "./fill-report.js";
 import { endOffset, plainText, startOffset } from "./markdown.js";
 import { locateOverviewTable } from "./read-structure.js";
+import { cell } from "./table-cell.js";
 import { META_FIELDS, type MetaField } from "./types.js";
 
 /**
