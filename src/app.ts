@@ -5,6 +5,7 @@ import { type AppDeps, createDeps } from "./app-deps.js";
 import { handleClose } from "./close-guard/handle-close.js";
 import { handleComment } from "./commands/handle-comment.js";
 import { handleReportCommand } from "./commands/handle-report-command.js";
+import { catchUpDeliveries } from "./github/catch-up-deliveries.js";
 import { runMonthlySchedule } from "./github/run-monthly-schedule.js";
 import { handleIntake } from "./intake/handle-intake.js";
 import { createSharedState } from "./state/create-shared-state.js";
@@ -14,8 +15,13 @@ import type { SharedState } from "./state/shared-state.js";
 export interface AppOptions {
   /** The app's own sender login (`<slug>[bot]`). Default: asked of GitHub once (`GET /app`). */
   botLogin?: string;
-  /** Run the hourly monthly-analytics check (needs App credentials). Default true. */
+  /**
+   * Run the background work that needs App credentials: the hourly monthly-analytics check and
+   * the catch-up of failed deliveries. Default true.
+   */
   schedule?: boolean;
+  /** Minutes between two catch-up runs, the first at start-up; 0 for none. Default 15. */
+  catchUpIntervalMinutes?: number;
   /** The clock, for the report command and the schedule. */
   clock?: () => DateTime;
   /** What the replicas share. Default: Redis at `REDIS_URL`, else this process's memory. */
@@ -78,8 +84,33 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
           if (run.ran) app.log.debug({ ...run.value }, "monthly schedule checked");
         },
       );
+      startCatchUp(app, state, options.catchUpIntervalMinutes ?? 15);
     }
   };
+}
+
+/**
+ * Runs the catch-up of failed deliveries now and then every `minutes`, on one replica at a time
+ * (README, "Nothing missed").
+ */
+function startCatchUp(app: Probot, state: SharedState, minutes: number): void {
+  if (minutes <= 0) return;
+  const run = async () => {
+    try {
+      const outcome = await state.withLock("catch-up", 300, () =>
+        catchUpDeliveries(app, state, new Date()),
+      );
+      if (outcome.ran && outcome.value.redelivered.length > 0)
+        app.log.info(
+          { redelivered: outcome.value.redelivered.length, since: outcome.value.since },
+          "failed deliveries redelivered",
+        );
+    } catch (error) {
+      app.log.error({ err: error }, "catch-up of failed deliveries failed");
+    }
+    setTimeout(run, minutes * 60_000).unref();
+  };
+  void run();
 }
 
 /** Resolves the app's login once, lazily; null when the app runs with a plain token (no app identity). */

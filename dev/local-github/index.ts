@@ -37,4 +37,5 @@ export type {
 export type { StoreChange } from "./store/store-change.js";
 export { StoreError } from "./store/store-error.js";
 export { type DeliveryRequest, deliveryRequest } from "./webhooks/delivery-request.js";
+export type { HookDeliveries, HookDelivery, HookSettings } from "./webhooks/hook-deliveries.js";
 export type { WebhookEvent } from "./webhooks/webhook-event.js";

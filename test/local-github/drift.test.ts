@@ -1,3 +1,5 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalGitHub, startLocalGitHub } from "../../dev/local-github/index.js";
@@ -15,13 +17,36 @@ async function settle(call: Promise<unknown>): Promise<void> {
 const repo = { owner: "acme", repo: "ops" };
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 let github: LocalGitHub;
+let receiver: Server;
 
 /**
  * Drives every operation the local GitHub serves through Octokit, in its successful and its
  * refused forms, so that each answer can be checked against GitHub's OpenAPI description.
  */
 beforeAll(async () => {
-  github = await startLocalGitHub({ appKey: privateKey, personalTokens: { "ghp-alice": "alice" } });
+  // The App's webhook URL: it takes most events, fails closes, and never answers a comment edit.
+  receiver = createServer((request, response) => {
+    const event = `${request.headers["x-github-event"]}`;
+    let text = "";
+    request.on("data", (chunk) => {
+      text += chunk;
+    });
+    request.on("end", () => {
+      const action = (JSON.parse(text) as { action: string }).action;
+      if (event === "issue_comment" && action === "edited") return;
+      response.writeHead(event === "issues" && action === "closed" ? 500 : 200).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  github = await startLocalGitHub({
+    appKey: privateKey,
+    personalTokens: { "ghp-alice": "alice" },
+    hook: {
+      url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`,
+      secret: "s",
+      timeoutMs: 300,
+    },
+  });
   const { store } = github;
   store.addRepo({ owner: "acme", name: "ops", ownerType: "Organization" });
   store.addRepo({ owner: "acme", name: "private-ops", private: true });
@@ -170,6 +195,15 @@ beforeAll(async () => {
   await settle(
     new Octokit({ log: quiet, baseUrl: github.url }).rest.issues.get({ ...repo, issue_number: 1 }),
   );
+
+  await github.hooks.idle();
+  const { data: deliveries } = await app.rest.apps.listWebhookDeliveries({ per_page: 2 });
+  await app.paginate(app.rest.apps.listWebhookDeliveries, { per_page: 3, status: "failure" });
+  await settle(app.rest.apps.listWebhookDeliveries({ cursor: "not-a-cursor" }));
+  await settle(app.rest.apps.listWebhookDeliveries({ status: "bogus" as "failure" }));
+  await app.rest.apps.redeliverWebhookDelivery({ delivery_id: deliveries[0]?.id ?? 0 });
+  await settle(app.rest.apps.redeliverWebhookDelivery({ delivery_id: 999_999 }));
+  await github.hooks.idle();
   await settle(
     new Octokit({ log: quiet, baseUrl: github.url, auth: "bad" }).rest.issues.get({
       ...repo,
@@ -180,6 +214,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await github.close();
+  receiver.closeAllConnections();
+  await new Promise((resolve) => receiver.close(resolve));
 });
 
 describe(`every answer validates against GitHub's OpenAPI description (${SOURCE})`, () => {
@@ -202,6 +238,8 @@ describe(`every answer validates against GitHub's OpenAPI description (${SOURCE}
       ["POST /app/installations/{installation_id}/access_tokens", [201, 404]],
       ["GET /app", [200]],
       ["GET /app/installations", [200]],
+      ["GET /app/hook/deliveries", [200, 400, 422]],
+      ["POST /app/hook/deliveries/{delivery_id}/attempts", [202, 404]],
       ["GET /installation/repositories", [200]],
       ["GET /repos/{owner}/{repo}/contents/{path}", [200, 404]],
       ["GET /repos/{owner}/{repo}/labels", [200, 404]],
@@ -230,6 +268,24 @@ describe(`every answer validates against GitHub's OpenAPI description (${SOURCE}
     for (const [operation, statuses] of expected)
       for (const status of statuses.filter((s) => s !== 404))
         expect(describedStatuses(operation)).toContain(String(status));
+  });
+
+  it("records every webhook delivery with its outcome, and a redelivery under the same guid", () => {
+    const outcomes = new Set(github.hooks.attempts.map((attempt) => attempt.status));
+    expect([...outcomes].sort()).toEqual(["Invalid HTTP Response: 500", "OK", "timed out"]);
+    expect(github.hooks.attempts.length).toBe(github.webhooks.length + 1);
+    const redelivered = github.hooks.attempts.at(-1);
+    expect(redelivered?.redelivery).toBe(true);
+    expect(github.hooks.attempts.filter((a) => a.guid === redelivered?.guid)).toHaveLength(2);
+    const failures = github.requests.filter(
+      (request) => request.operation === "GET /app/hook/deliveries" && request.query.status,
+    );
+    expect(failures.length).toBeGreaterThan(1);
+    expect(
+      failures
+        .flatMap((request) => request.response as { status: string }[])
+        .every((delivery) => delivery.status !== "OK"),
+    ).toBe(true);
   });
 
   it("serves a raw file as text/plain, as GitHub does", () => {

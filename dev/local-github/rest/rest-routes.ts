@@ -3,6 +3,7 @@ import { APP_ROUTES } from "./routes/app-routes.js";
 import { COLLABORATOR_ROUTES } from "./routes/collaborator-routes.js";
 import { COMMENT_ROUTES } from "./routes/comment-routes.js";
 import { CONTENT_ROUTES } from "./routes/content-routes.js";
+import { HOOK_ROUTES } from "./routes/hook-routes.js";
 import { ISSUE_ROUTES } from "./routes/issue-routes.js";
 import { LABEL_ROUTES } from "./routes/label-routes.js";
 
@@ -12,6 +13,7 @@ import { LABEL_ROUTES } from "./routes/label-routes.js";
  */
 export const REST_ROUTES: readonly Route[] = [
   ...APP_ROUTES,
+  ...HOOK_ROUTES,
   ...CONTENT_ROUTES,
   ...LABEL_ROUTES,
   ...COMMENT_ROUTES,

@@ -3,6 +3,7 @@ import type { Caller } from "../auth/authenticate.js";
 import type { TokenRegistry } from "../auth/token-registry.js";
 import type { Urls } from "../representations/urls.js";
 import type { LocalStore } from "../store/local-store.js";
+import type { HookDeliveries } from "../webhooks/hook-deliveries.js";
 
 /** What a REST handler gets: the matched parameters and everything the server knows. */
 export interface RestRequest {
@@ -16,6 +17,8 @@ export interface RestRequest {
   store: LocalStore;
   tokens: TokenRegistry;
   urls: Urls;
+  /** The App's webhook deliveries so far. */
+  hooks: HookDeliveries;
 }
 
 /** A REST answer: JSON `body`, or raw `text` (served as `text/plain; charset=utf-8`). */

@@ -8,6 +8,7 @@ import type { Urls } from "../representations/urls.js";
 import { HttpError, notModeled, toHttpError, unauthorized } from "../rest/http-error.js";
 import { REST_ROUTES } from "../rest/rest-routes.js";
 import { matchRoute, type RestResponse, type Route } from "../rest/route.js";
+import type { HookDeliveries } from "../webhooks/hook-deliveries.js";
 import type { Interceptor, InterceptReply, RecordedRequest } from "./recorded-request.js";
 
 /** What answering a request needs: credentials, the store, the addresses, the hooks. */
@@ -16,6 +17,7 @@ export interface RequestSettings extends AuthSettings {
   graphqlValidation: GraphqlValidation;
   interceptors: readonly Interceptor[];
   record: (request: RecordedRequest) => void;
+  hooks: HookDeliveries;
 }
 
 /** Headers GitHub sends with every API answer (rate limit figures are constant here). */
@@ -170,6 +172,7 @@ export async function handleRequest(
         store: settings.store,
         tokens: settings.tokens,
         urls: settings.urls,
+        hooks: settings.hooks,
       });
     }
   } catch (error) {

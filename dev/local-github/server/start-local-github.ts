@@ -5,6 +5,11 @@ import type { GraphqlValidation } from "../graphql/validate-query.js";
 import type { Urls } from "../representations/urls.js";
 import { createStore } from "../store/create-store.js";
 import type { LocalStore, StoreOptions } from "../store/local-store.js";
+import {
+  createHookDeliveries,
+  type HookDeliveries,
+  type HookSettings,
+} from "../webhooks/hook-deliveries.js";
 import { type WebhookEvent, webhookEvent } from "../webhooks/webhook-event.js";
 import { handleRequest } from "./handle-request.js";
 import type { Interceptor, RecordedRequest } from "./recorded-request.js";
@@ -34,6 +39,12 @@ export interface LocalGitHubOptions {
   graphqlValidation?: GraphqlValidation;
   /** The port on 127.0.0.1; default a free one. */
   port?: number;
+  /**
+   * The App's webhook URL and secret: with them the local GitHub sends each webhook event itself,
+   * as it happens, and records each attempt (`GET /app/hook/deliveries`). Without them events are
+   * only reported (`webhooks`, `onWebhook`) for a harness to deliver. Settable later with `setHook`.
+   */
+  hook?: HookSettings;
 }
 
 /** A running local GitHub. */
@@ -51,6 +62,10 @@ export interface LocalGitHub {
   intercept(interceptor: Interceptor): () => void;
   /** An installation access token, as `POST /app/installations/{id}/access_tokens` would give. */
   installationToken(installationId: number): string;
+  /** The webhook deliveries attempted (by `hook`, `hooks.send` or a redelivery). */
+  hooks: HookDeliveries;
+  /** Sets (or, with undefined, clears) the App's webhook URL and secret. */
+  setHook(hook: HookSettings | undefined): void;
   close(): Promise<void>;
 }
 
@@ -76,6 +91,8 @@ export async function startLocalGitHub(options: LocalGitHubOptions = {}): Promis
     html: (options.htmlUrl ?? "https://github.com").replace(/\/+$/, ""),
   };
 
+  let hook = options.hook;
+  const hooks = createHookDeliveries(() => hook);
   const settings = {
     store,
     tokens,
@@ -87,6 +104,7 @@ export async function startLocalGitHub(options: LocalGitHubOptions = {}): Promis
     record: (request: RecordedRequest) => {
       requests.push(request);
     },
+    hooks,
   };
   const server = createServer((request, response) => {
     handleRequest(request, response, settings).catch((error: unknown) => {
@@ -103,6 +121,8 @@ export async function startLocalGitHub(options: LocalGitHubOptions = {}): Promis
   const unsubscribe = store.subscribe((change) => {
     const event = webhookEvent(change, store, urls);
     webhooks.push(event);
+    // GitHub sends each event on its own; a failure is recorded, never thrown.
+    if (hook) void hooks.send(event);
     for (const listener of [...listeners]) {
       try {
         listener(event);
@@ -130,6 +150,10 @@ export async function startLocalGitHub(options: LocalGitHubOptions = {}): Promis
         const index = interceptors.indexOf(interceptor);
         if (index >= 0) interceptors.splice(index, 1);
       };
+    },
+    hooks,
+    setHook(next) {
+      hook = next;
     },
     installationToken(installationId) {
       if (!store.installation(installationId))
