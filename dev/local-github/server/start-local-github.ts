@@ -122,7 +122,7 @@ export async function startLocalGitHub(options: LocalGitHubOptions = {}): Promis
     const event = webhookEvent(change, store, urls);
     webhooks.push(event);
     // GitHub sends each event on its own; a failure is recorded, never thrown.
-    if (hook) void hooks.send(event);
+    if (hook && hook.automatic !== false) void hooks.send(event);
     for (const listener of [...listeners]) {
       try {
         listener(event);

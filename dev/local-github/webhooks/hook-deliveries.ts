@@ -19,6 +19,8 @@ export interface HookDelivery {
   event: WebhookEvent;
   /** The URL it was sent to. */
   url: string;
+  /** The answer's headers, as GitHub shows them for a delivery (empty when there was none). */
+  responseHeaders: Record<string, string>;
 }
 
 /** Where and how the local GitHub sends webhooks, as an App's webhook settings say. */
@@ -29,6 +31,11 @@ export interface HookSettings {
   secret: string;
   /** GitHub gives up on an answer after 10 seconds and records the delivery as failed. */
   timeoutMs?: number;
+  /**
+   * Send each event as it happens (default), or only when asked (`hooks.send`), for a harness
+   * that paces the deliveries itself; redeliveries are sent either way.
+   */
+  automatic?: boolean;
 }
 
 /** The deliveries the local GitHub has attempted, newest last, and the sending of more. */
@@ -76,6 +83,7 @@ export function createHookDeliveries(
     const { headers, body } = deliveryRequest(event, secret);
     let status: string;
     let statusCode = 0;
+    let responseHeaders: Record<string, string> = {};
     try {
       const response = await fetch(url, {
         method: "POST",
@@ -85,6 +93,7 @@ export function createHookDeliveries(
       });
       await response.arrayBuffer();
       statusCode = response.status;
+      responseHeaders = Object.fromEntries(response.headers);
       status = response.ok ? "OK" : `Invalid HTTP Response: ${response.status}`;
     } catch (error) {
       const name = (error as Error).name;
@@ -100,6 +109,7 @@ export function createHookDeliveries(
       statusCode,
       event,
       url,
+      responseHeaders,
     };
     attempts.push(record);
     return record;
