@@ -2,6 +2,7 @@ import { Cron } from "croner";
 import { DateTime } from "luxon";
 import type { ApplicationFunction, Probot } from "probot";
 import { type AppDeps, createDeps } from "./app-deps.js";
+import { DEFAULT_CATCH_UP_MINUTES } from "./catch-up/catch-up-interval.js";
 import { handleClose } from "./close-guard/handle-close.js";
 import { handleComment } from "./commands/handle-comment.js";
 import { handleReportCommand } from "./commands/handle-report-command.js";
@@ -15,12 +16,12 @@ import type { SharedState } from "./state/shared-state.js";
 export interface AppOptions {
   /** The app's own sender login (`<slug>[bot]`). Default: asked of GitHub once (`GET /app`). */
   botLogin?: string;
-  /**
-   * Run the background work that needs App credentials: the hourly monthly-analytics check and
-   * the catch-up of failed deliveries. Default true.
-   */
+  /** Run the hourly monthly-analytics check (needs App credentials). Default true. */
   schedule?: boolean;
-  /** Minutes between two catch-up runs, the first at start-up; 0 for none. Default 15. */
+  /**
+   * Minutes between two catch-up runs of failed deliveries (needs App credentials), the first at
+   * start-up; 0 for none. Default 15, or 0 when `schedule` is false.
+   */
   catchUpIntervalMinutes?: number;
   /** The clock, for the report command and the schedule. */
   clock?: () => DateTime;
@@ -84,8 +85,12 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
           if (run.ran) app.log.debug({ ...run.value }, "monthly schedule checked");
         },
       );
-      startCatchUp(app, state, options.catchUpIntervalMinutes ?? 15);
     }
+    startCatchUp(
+      app,
+      state,
+      options.catchUpIntervalMinutes ?? (options.schedule === false ? 0 : DEFAULT_CATCH_UP_MINUTES),
+    );
   };
 }
 

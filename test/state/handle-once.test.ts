@@ -107,10 +107,12 @@ describe("deliveries across replicas (REDIS_URL)", () => {
       .post(`${repoPath}/issues/1/comments`)
       .reply(201, { id: 1 })
       .patch(`${repoPath}/issues/1`, { state: "open" })
-      .delay(300)
+      .delay(500)
       .reply(200, {});
+    // The first replica has claimed the delivery once it reads the config.
+    const reading = new Promise((resolve) => scope.once("request", resolve));
     const handling = first.receive({ id: "close-3", name: "issues", payload });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await reading;
     await expect(second.receive({ id: "close-3", name: "issues", payload })).rejects.toThrow(
       /being handled by another replica/,
     );
