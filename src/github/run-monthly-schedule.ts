@@ -1,8 +1,13 @@
 import type { DateTime } from "luxon";
 import type { Probot } from "probot";
 import { duePeriods, isReportDue } from "../analytics/schedule.js";
+import { scheduleCandidate } from "../analytics/schedule-candidate.js";
+import type { Config } from "../config/config.js";
+import { describeConfigProblem } from "../config/config-problem.js";
+import { CONFIG_PATH } from "../config/parse-config-text.js";
 import { MAX_PAGE_SIZE } from "./limits.js";
-import { type ConfigLog, loadConfigLogged } from "./load-config.js";
+import { type ConfigLoad, loadConfig } from "./load-config.js";
+import { probeRepositories, type RepositoryProbe } from "./probe-repositories.js";
 import {
   findAnalyticsIssue,
   type GitHubClient,
@@ -14,12 +19,15 @@ export interface ScheduleRun {
   published: string[];
 }
 
+type Log = Probot["log"];
+
 /**
- * The hourly check: for every repository of every installation whose config enables the monthly
- * report, publishes the previous month's analytics issue once it is due and missing (and, with
- * `report.quarterly`, the quarter's the month closes). Publishing
- * is idempotent (the issue is found by its marker), so a restart catches up and a second
- * instance finds the issue already there.
+ * The hourly check: publishes the previous month's analytics issue, once it is due and missing,
+ * in every repository that holds reports and enables the monthly report. What it costs is what it
+ * must (README, "What it costs"): per installation, the repository list (100 a page), the owner's
+ * `.github` config once, and one GraphQL query per 50 repositories for their config file and
+ * report label; only a repository that is due reads more. Publishing is idempotent (the issue is
+ * found by its marker), so a restart catches up and a second instance finds the issue there.
  */
 export async function runMonthlySchedule(app: Probot, now: DateTime): Promise<ScheduleRun> {
   const run: ScheduleRun = { repositories: 0, published: [] };
@@ -33,34 +41,86 @@ export async function runMonthlySchedule(app: Probot, now: DateTime): Promise<Sc
       octokit.rest.apps.listReposAccessibleToInstallation,
       { per_page: MAX_PAGE_SIZE },
     );
+    run.repositories += repositories.length;
+    const byOwner = new Map<string, string[]>();
     for (const repository of repositories) {
-      run.repositories += 1;
-      const target = { owner: repository.owner.login, repo: repository.name };
-      try {
-        const issues = await publishIfDueAndMissing(octokit, target, app.log, now);
-        for (const issue of issues) run.published.push(`${target.owner}/${target.repo}#${issue}`);
-      } catch (error) {
-        // One repository's failure (archived, permissions changed) must not stop the others.
-        app.log.error(
-          { err: error, repository: `${target.owner}/${target.repo}` },
-          "monthly analytics failed for a repository",
-        );
-      }
+      const names = byOwner.get(repository.owner.login) ?? [];
+      names.push(repository.name);
+      byOwner.set(repository.owner.login, names);
+    }
+    for (const [owner, names] of byOwner) {
+      const published = await runForOwner(octokit, owner, names, app.log, now);
+      run.published.push(...published);
     }
   }
   return run;
 }
 
-/** One repository's turn: publishes the previous month when due and missing; the new issue's number or null. */
-async function publishIfDueAndMissing(
+/** One owner's repositories: its `.github` config read once, then one look at each repository. */
+async function runForOwner(
+  octokit: GitHubClient,
+  owner: string,
+  names: string[],
+  log: Log,
+  now: DateTime,
+): Promise<string[]> {
+  const ownerLoad = await loadConfig(octokit, owner, ".github");
+  const ownerConfig: ConfigLoad = ownerLoad;
+  const label = ownerConfig.ok ? ownerConfig.config.labels.report : ownerConfig.problem.reportLabel;
+  const repositories = names.map((repo) => ({ owner, repo }));
+  const published: string[] = [];
+  const lookAgain = new Map<string, { owner: string; repo: string }[]>();
+  const visit = async (probes: RepositoryProbe[], probedLabel: string) => {
+    for (const probe of probes) {
+      const target = { owner: probe.owner, repo: probe.repo };
+      const candidate = scheduleCandidate({
+        source: `${owner}/${probe.repo}:${CONFIG_PATH}`,
+        configText: probe.configText,
+        reports: probe.reports,
+        probedLabel,
+        owner: ownerConfig,
+        isDue: (config) => isReportDue(now, config),
+      });
+      if (candidate.kind === "broken") {
+        log.warn(
+          { repository: `${owner}/${probe.repo}`, issues: candidate.problem.issues },
+          `${describeConfigProblem(candidate.problem)}: monthly analytics skipped`,
+        );
+      } else if (candidate.kind === "look again") {
+        const list = lookAgain.get(candidate.label) ?? [];
+        list.push(target);
+        lookAgain.set(candidate.label, list);
+      } else if (candidate.kind === "check") {
+        try {
+          const issues = await publishIfMissing(octokit, target, candidate.config, log, now);
+          for (const issue of issues) published.push(`${owner}/${probe.repo}#${issue}`);
+        } catch (error) {
+          // One repository's failure (archived, permissions changed) must not stop the others.
+          log.error(
+            { err: error, repository: `${owner}/${probe.repo}` },
+            "monthly analytics failed for a repository",
+          );
+        }
+      }
+    }
+  };
+  await visit(await probeRepositories(octokit, repositories, label), label);
+  for (const [other, targets] of lookAgain)
+    await visit(await probeRepositories(octokit, targets, other), other);
+  return published;
+}
+
+/**
+ * A due repository: publishes each due period (the previous month, and with `report.quarterly`
+ * the quarter it closes) when missing; the new issues' numbers.
+ */
+async function publishIfMissing(
   octokit: GitHubClient,
   target: { owner: string; repo: string },
-  log: ConfigLog & { info(details: object, message: string): void },
+  config: Config,
+  log: Log,
   now: DateTime,
 ): Promise<number[]> {
-  const loaded = await loadConfigLogged(octokit, target, log, "monthly analytics skipped");
-  if (!loaded.ok || !isReportDue(now, loaded.config)) return [];
-  const { config } = loaded;
   const label = config.labels.analytics;
   const published: number[] = [];
   for (const period of duePeriods(now, config)) {

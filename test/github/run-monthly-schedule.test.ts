@@ -58,6 +58,19 @@ const issuesPage = {
   },
 };
 
+const isProbe = (body: { query?: string }) => Boolean(body?.query?.includes("RepositoryProbe"));
+const noOrgConfig = (scope: nock.Scope) =>
+  scope.get("/repos/acme/.github/contents/.github%2Fdisruption-reports.yml").reply(404, {});
+
+/** acme/ops and acme/web as the one GraphQL look at both gives them. */
+function probe(ops: string | null, web: string | null, reports = { ops: 1, web: 1 }) {
+  const node = (text: string | null, count: number) => ({
+    object: text === null ? null : { text },
+    label: { issues: { totalCount: count } },
+  });
+  return { data: { r0: node(ops, reports.ops), r1: node(web, reports.web) } };
+}
+
 function installation(scope: nock.Scope): nock.Scope {
   return scope
     .get("/app/installations")
@@ -77,14 +90,15 @@ function installation(scope: nock.Scope): nock.Scope {
 }
 
 describe("runMonthlySchedule", () => {
-  it("publishes the previous month where it is enabled, due and missing, and reads only the config elsewhere", async () => {
+  it("publishes the previous month where it is enabled, due and missing, and reads nothing more elsewhere", async () => {
     const created: { title: string }[] = [];
-    const scope = installation(nock(API))
-      .get("/repos/acme/ops/contents/.github%2Fdisruption-reports.yml")
-      .reply(200, "timeZone: Europe/Berlin\nreport:\n  enabled: true\n  day: 2\n  hour: 9\n", {
-        "content-type": "text/plain; charset=utf-8",
-      })
-      .post("/graphql")
+    const scope = noOrgConfig(installation(nock(API)))
+      .post("/graphql", isProbe)
+      .reply(
+        200,
+        probe("timeZone: Europe/Berlin\nreport:\n  enabled: true\n  day: 2\n  hour: 9\n", null),
+      )
+      .post("/graphql", (body) => !isProbe(body) && !body?.variables?.states)
       .reply(200, issuesPage)
       .post("/graphql", (body) => body?.variables?.states?.[0] === "OPEN")
       .reply(200, {
@@ -116,11 +130,7 @@ describe("runMonthlySchedule", () => {
           body: "<!-- disruption-reports:analytics month=2026-10 -->",
           html_url: "https://github.com/acme/ops/issues/20",
         },
-      ])
-      .get("/repos/acme/web/contents/.github%2Fdisruption-reports.yml")
-      .reply(404, {})
-      .get("/repos/acme/.github/contents/.github%2Fdisruption-reports.yml")
-      .reply(404, {});
+      ]);
 
     // 2026-11-02 09:30 in Berlin: day 2, hour 9 reached.
     const run = await runMonthlySchedule(appProbot(), DateTime.fromISO("2026-11-02T08:30:00Z"));
@@ -131,14 +141,29 @@ describe("runMonthlySchedule", () => {
     expect(unexpected).toEqual([]);
   });
 
+  it("reads nothing more of a repository without reports, whatever its config says", async () => {
+    const scope = noOrgConfig(installation(nock(API)))
+      .post("/graphql", isProbe)
+      .reply(
+        200,
+        probe("report:\n  enabled: true\n", "report:\n  enabled: true\n", { ops: 0, web: 0 }),
+      );
+    const run = await runMonthlySchedule(appProbot(), DateTime.fromISO("2026-11-02T10:00:00Z"));
+    expect(run).toEqual({ repositories: 2, published: [] });
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unexpected).toEqual([]);
+  });
+
   it("does not publish before the configured hour, nor twice", async () => {
-    const early = installation(nock(API))
-      .get("/repos/acme/ops/contents/.github%2Fdisruption-reports.yml")
-      .reply(200, "timeZone: Europe/Berlin\nreport:\n  enabled: true\n  day: 2\n  hour: 9\n", {
-        "content-type": "text/plain; charset=utf-8",
-      })
-      .get("/repos/acme/web/contents/.github%2Fdisruption-reports.yml")
-      .reply(200, "report:\n  enabled: true\n", { "content-type": "text/plain; charset=utf-8" })
+    const early = noOrgConfig(installation(nock(API)))
+      .post("/graphql", isProbe)
+      .reply(
+        200,
+        probe(
+          "timeZone: Europe/Berlin\nreport:\n  enabled: true\n  day: 2\n  hour: 9\n",
+          "report:\n  enabled: true\n",
+        ),
+      )
       .get("/repos/acme/web/issues")
       .query({ labels: "disruption-analytics", state: "all", per_page: 100 })
       .reply(200, [

@@ -131,7 +131,9 @@ describe("the app's GitHub calls against the local GitHub", () => {
       "GET /app/installations 200",
       "POST /app/installations/{installation_id}/access_tokens 201",
       "GET /installation/repositories 200",
-      "GET /repos/{owner}/{repo}/contents/{path} 200",
+      // The owner's .github config (there is none), then one look at every repository.
+      "GET /repos/{owner}/{repo}/contents/{path} 404",
+      "graphql RepositoryProbe 200",
       "GET /repos/{owner}/{repo}/issues 200",
       "graphql ReportIssues 200",
       "graphql ReportIssues 200",

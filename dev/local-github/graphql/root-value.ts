@@ -169,6 +169,40 @@ function repositoryNode(scope: Scope, repo: RepoRecord): Record<string, unknown>
         (node) => node.number as number,
         args,
       ),
+    // `object(expression: "HEAD:path")`: a file of the default branch as a Blob (only blobs are modelled).
+    object: ({ expression }: { expression?: string | null }) => {
+      const match = /^HEAD:(.+)$/.exec(expression ?? "");
+      if (!match) throw typedError("NOT_MODELED", "The local GitHub models only HEAD:<path>");
+      const text = scope.store.file(repo, match[1] as string);
+      if (text === undefined) return null;
+      return {
+        __typename: "Blob",
+        text,
+        byteSize: Buffer.byteLength(text),
+        isBinary: false,
+        isTruncated: false,
+      };
+    },
+    label: ({ name }: { name: string }) => {
+      const label = scope.store.label(repo, name);
+      if (!label) return null;
+      return {
+        __typename: "Label",
+        id: nodeId("LA", label.id),
+        name: label.name,
+        color: label.color,
+        description: label.description,
+        issues: (args: IssuesArgs) =>
+          connection(
+            "issues",
+            filteredIssues(scope, repo, { ...args, labels: [label.name] }).map((issue) =>
+              issueNode(scope, repo, issue),
+            ),
+            (node) => node.number as number,
+            args,
+          ),
+      };
+    },
     issue: ({ number }: { number: number }) => {
       const issue = find(number);
       if (!issue || issue.pullRequest)
