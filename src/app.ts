@@ -2,7 +2,7 @@ import { Cron } from "croner";
 import { DateTime } from "luxon";
 import type { ApplicationFunction, Probot } from "probot";
 import { type AppDeps, createDeps } from "./app-deps.js";
-import { DEFAULT_CATCH_UP_MINUTES } from "./catch-up/catch-up-interval.js";
+import { catchUpIntervalMinutes } from "./catch-up/catch-up-interval.js";
 import { handleClose } from "./close-guard/handle-close.js";
 import { handleComment } from "./commands/handle-comment.js";
 import { handleReportCommand } from "./commands/handle-report-command.js";
@@ -86,11 +86,14 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
         },
       );
     }
-    startCatchUp(
-      app,
-      state,
-      options.catchUpIntervalMinutes ?? (options.schedule === false ? 0 : DEFAULT_CATCH_UP_MINUTES),
-    );
+    // The setting from the environment unless given (the server entry passes nothing).
+    const minutes =
+      options.catchUpIntervalMinutes ??
+      (options.schedule === false
+        ? 0
+        : catchUpIntervalMinutes(process.env.CATCH_UP_INTERVAL_MINUTES));
+    const track = options.track ?? ((_label, work) => work());
+    startCatchUp(app, state, minutes, track);
   };
 }
 
@@ -98,12 +101,17 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
  * Runs the catch-up of failed deliveries now and then every `minutes`, on one replica at a time
  * (README, "Nothing missed").
  */
-function startCatchUp(app: Probot, state: SharedState, minutes: number): void {
+function startCatchUp(
+  app: Probot,
+  state: SharedState,
+  minutes: number,
+  track: NonNullable<AppOptions["track"]>,
+): void {
   if (minutes <= 0) return;
   const run = async () => {
     try {
-      const outcome = await state.withLock("catch-up", 300, () =>
-        catchUpDeliveries(app, state, new Date()),
+      const outcome = await track("catch-up", () =>
+        state.withLock("catch-up", 300, () => catchUpDeliveries(app, state, new Date())),
       );
       if (outcome.ran && outcome.value.redelivered.length > 0)
         app.log.info(
