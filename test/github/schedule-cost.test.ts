@@ -98,6 +98,8 @@ describe("the hourly schedule's cost (README, What it costs)", () => {
       "graphql ReportIssues",
       "POST /repos/{owner}/{repo}/labels",
       "POST /repos/{owner}/{repo}/issues",
+      // Publishing looks its new issue up again by marker (a second schedule would find it).
+      "GET /repos/{owner}/{repo}/issues",
     ]);
     const analytics = github.store
       .repos()
