@@ -67,15 +67,20 @@ describe.each(["redis", "memory"] as const)("the %s state", (kind) => {
     const [a, b] = replicas(kind);
     const name = `job-${kind}-${Math.random()}`;
     let release = () => {};
+    let holding = () => {};
+    const held = new Promise<void>((resolve) => {
+      holding = resolve;
+    });
     const first = a.withLock(
       name,
       10,
       () =>
         new Promise<string>((resolve) => {
           release = () => resolve("first");
+          holding();
         }),
     );
-    await sleep(20);
+    await held;
     expect(await b.withLock(name, 10, async () => "second")).toEqual({ ran: false });
     release();
     expect(await first).toEqual({ ran: true, value: "first" });
