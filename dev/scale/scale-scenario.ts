@@ -78,7 +78,7 @@ export interface Expected {
   number: number;
   i: number;
   state: "open" | "closed";
-  /** The app's comments on it: one per blocked close, one per `/disruption close`. */
+  /** The app's comments on it: the blocked-close comment (a `/disruption close` edits it into the override record). */
   appComments: number;
   /** Text a person added that must still be there. */
   kept: string;
@@ -140,7 +140,7 @@ export function story(i: number): { repo: string; steps: Step[]; expected: () =>
       number,
       i,
       state: variant === 2 ? "open" : "closed",
-      appComments: variant === 0 ? 2 : 1,
+      appComments: 1,
       kept,
       severityLabel: "severity: sev1",
     }),
