@@ -1,14 +1,17 @@
 import { LabelCache } from "./github/label-cache.js";
+import { SubIssueSupport } from "./github/sub-issue-support.js";
 
 /** What the handlers share across events: caches and the app's own identity. */
 export interface AppDeps {
   /** The app's login as it appears as a sender (`<slug>[bot]`), or null when unknown. */
   botLogin: () => Promise<string | null>;
   labels: LabelCache;
+  /** Repositories without sub-issues (action items are then tracked as plain linked issues). */
+  subIssues: SubIssueSupport;
 }
 
 export function createDeps(botLogin: () => Promise<string | null>): AppDeps {
-  return { botLogin, labels: new LabelCache() };
+  return { botLogin, labels: new LabelCache(), subIssues: new SubIssueSupport() };
 }
 
 /** True when the event was caused by the app's own write: it must cause nothing. */

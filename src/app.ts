@@ -1,6 +1,7 @@
 import { Cron } from "croner";
 import { DateTime } from "luxon";
 import type { ApplicationFunction, Probot } from "probot";
+import { handleTrackCommand } from "./action-items/handle-track-command.js";
 import { type AppDeps, createDeps } from "./app-deps.js";
 import { catchUpIntervalMinutes } from "./catch-up/catch-up-interval.js";
 import { handleClose } from "./close-guard/handle-close.js";
@@ -63,6 +64,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       once((context) =>
         handleComment(context, deps, {
           onReport: (ctx, month) => handleReportCommand(ctx, month, clock),
+          onTrack: (ctx) => handleTrackCommand(ctx, deps),
         }),
       ),
     );

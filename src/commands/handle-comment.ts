@@ -18,6 +18,8 @@ export type ReportCommandHandler = (context: CommentContext, month: string | nul
 /** What the comment handler needs from the composition root. */
 export interface CommandDeps {
   onReport: ReportCommandHandler;
+  /** `/disruption track`: the report's open items become sub-issues (src/action-items/). */
+  onTrack?: (context: CommentContext) => Promise<void>;
   /** Reads the issue's history for `/disruption timeline sync` (default: one GraphQL query). */
   readHistory?: HistoryReader;
 }
@@ -37,6 +39,7 @@ const STANDALONE: Partial<Record<Command["verb"], StandaloneHandler>> = {
     command.verb === "close" ? handleCloseOverride(context, command.reason) : Promise.resolve(),
   report: (context, command, deps) =>
     command.verb === "report" ? deps.onReport(context, command.month) : Promise.resolve(),
+  track: (context, _command, deps) => deps.onTrack?.(context) ?? Promise.resolve(),
 };
 
 /**

@@ -18,7 +18,8 @@ export type Command =
   | { verb: "severity"; severity: Severity }
   | { verb: "type"; type: string }
   | { verb: "services"; services: string[] }
-  | { verb: "declare" };
+  | { verb: "declare" }
+  | { verb: "track" };
 
 /** A command line read: the command, or why it could not be read (with how to write it). */
 export type ParsedCommand =
@@ -91,6 +92,12 @@ export const VERBS: Record<string, Verb> = {
       rest === ""
         ? "say why the report may close with open items: `/disruption close <reason>`"
         : { verb: "close", reason: rest },
+  },
+  track: {
+    usage:
+      "`/disruption track` (each open action item that links no issue becomes a sub-issue of the report)",
+    parse: (rest) =>
+      rest === "" ? { verb: "track" } : "write `/disruption track` on a line of its own",
   },
   report: {
     usage:

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { WEEKDAY_NAMES } from "../calendar/work-calendar.js";
 import { MAX_LABEL_NAME_LENGTH } from "../github/limits.js";
 import { SEVERITIES } from "../report/types.js";
 
@@ -29,6 +30,23 @@ const timeZone = z.string().refine(
 );
 
 const severity = z.enum(SEVERITIES);
+
+/** `HH:MM` on a 24-hour clock; `24:00` ends a day that works until midnight. */
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+const isClock = (text: string) => CLOCK.test(text);
+
+const clockTime = z.string().regex(CLOCK, {
+  message: "is not a time of day: write HH:MM, e.g. 09:00",
+});
+
+const isoDate = z.string().refine((text) => /^\d{4}-\d{2}-\d{2}$/.test(text) && isRealDate(text), {
+  message: "is not a date: write YYYY-MM-DD, e.g. 2026-12-25",
+});
+
+function isRealDate(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
 
 /**
  * The schema of `.github/disruption-reports.yml`. Every key is optional; a key the team wrote is
@@ -72,6 +90,34 @@ export const configSchema = z
         hour: z.number().int().min(0).max(23).default(9),
         /** Also publish each quarter's issue, on the schedule of the month that follows it. */
         quarterly: z.boolean().default(false),
+      })
+      .strict()
+      .prefault({}),
+    calendar: z
+      .object({
+        workingDays: z
+          .array(z.enum(WEEKDAY_NAMES))
+          .default(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]),
+        workingHours: z
+          .object({ start: clockTime.default("09:00"), end: clockTime.default("18:00") })
+          .strict()
+          .prefault({})
+          // Only once both are times of day (zod 4 runs a refinement beside the fields' own issues).
+          .refine(
+            (hours) => !isClock(hours.start) || !isClock(hours.end) || hours.start < hours.end,
+            {
+              message: "must start before it ends (e.g. start: 09:00, end: 18:00)",
+            },
+          ),
+        holidays: z.array(isoDate).default([]),
+      })
+      .strict()
+      .prefault({}),
+    actionItems: z
+      .object({
+        track: z.boolean().default(false),
+        remind: z.boolean().default(false),
+        label: z.string().min(1).max(50).default("disruption-action"),
       })
       .strict()
       .prefault({}),

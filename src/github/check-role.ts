@@ -12,6 +12,8 @@ const ROLES = {
   record: new Set(["admin", "maintain", "write"]),
   /** `/disruption close`: close a report whatever its action items say. */
   override: new Set(["admin", "maintain"]),
+  /** `/disruption track`: create issues for a report's action items. */
+  track: new Set(["admin", "maintain", "write", "triage"]),
 } as const;
 
 export type RoleAction = keyof typeof ROLES;

@@ -1,4 +1,5 @@
 import type { Context } from "probot";
+import { trackActionItems } from "../action-items/track-action-items.js";
 import { type AppDeps, isOwnEvent } from "../app-deps.js";
 import type { ConfigProblem } from "../config/config-problem.js";
 import { CONFIG_COMMENT_MARKER, renderConfigComment } from "../config/render-config-comment.js";
@@ -30,8 +31,19 @@ export async function handleIntake(context: IntakeContext, deps: AppDeps): Promi
   const input = intakeInput(payload, loaded.config);
   if (!input) return;
   // A first plan on the event's snapshot: an edit that changes nothing of the app's costs no read.
-  if (!plansWrites(planIntake(input))) return;
-  await writeIntake(context, deps, input);
+  const snapshot = planIntake(input);
+  if (plansWrites(snapshot)) await writeIntake(context, deps, input);
+  if (loaded.config.actionItems.track) {
+    // New open items become issues (costs nothing when every open item already links one).
+    await trackActionItems(context, {
+      ...context.repo(),
+      installation: payload.installation?.id,
+      report: payload.issue.number,
+      body: snapshot.body ?? input.body,
+      config: loaded.config,
+      deps,
+    });
+  }
 }
 
 /** Tells a report (as far as the broken file lets us know the report label) what to fix. */

@@ -30,6 +30,13 @@ export function labelStyle(name: string, config: Config): LabelStyle {
       description: "Monthly disruption analytics (Disruption Reports)",
     };
   }
+  if (sameLabel(name, config.actionItems.label)) {
+    return {
+      name,
+      color: "fbca04",
+      description: "An action item of a disruption report (Disruption Reports)",
+    };
+  }
   if (hasLabelPrefix(name, labels.severityPrefix)) {
     const level = SEVERITIES.findIndex((severity) => labelKey(name).endsWith(labelKey(severity)));
     const severity = SEVERITIES[level];

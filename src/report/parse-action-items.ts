@@ -58,6 +58,49 @@ export function parseActionItems(
   };
 }
 
+/** An action item and where its checkbox and text are in the body. */
+export interface LocatedActionItem {
+  item: ActionItem;
+  /** Offset of the checkbox's `[`. */
+  checkbox: number;
+  /** Offset of the item's text, after the checkbox and its space. */
+  textStart: number;
+  /** Offset just after the last character of the item's first paragraph (its line end). */
+  end: number;
+}
+
+/**
+ * The action items of a body (as {@link parseActionItems} finds them) with the offsets of their
+ * checkbox and text, for writes that touch one item's checkbox or line end and nothing else.
+ */
+export function locateActionItems(body: string, structure: BodyStructure): LocatedActionItem[] {
+  const { blocks, shape } = structure;
+  const actionNodes = blocks
+    .filter((block) => block.kind === "section" && block.name === "Action items")
+    .map((block) => structure.nodesOf(block));
+  const nodes =
+    actionNodes.length > 0 || shape === "form"
+      ? actionNodes.flatMap((found) => collectListItems(found))
+      : collectListItems(structure.document().children);
+  return nodes
+    .filter((node) => typeof node.checked === "boolean")
+    .flatMap((node) => {
+      const paragraph = node.children.find(
+        (child): child is Paragraph => child.type === "paragraph",
+      );
+      if (!paragraph) return [];
+      const from = startOffset(node);
+      const end = endOffset(paragraph);
+      // The GFM parser starts the paragraph after the checkbox, the plain reader at it.
+      const box = /\[[ xX]\][ \t]*/.exec(body.slice(from, end));
+      if (!box) return [];
+      const checkbox = from + box.index;
+      return [
+        { item: toActionItem(body, node), checkbox, textStart: checkbox + box[0].length, end },
+      ];
+    });
+}
+
 /** Every list item in the nodes, depth first, in document order (nested lists and quotes included). */
 function collectListItems(nodes: readonly Nodes[]): ListItem[] {
   const found: ListItem[] = [];

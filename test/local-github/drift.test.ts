@@ -148,6 +148,22 @@ beforeAll(async () => {
   await settle(bot.rest.issues.removeLabel({ ...repo, issue_number: number, name: "nope" }));
   await settle(bot.rest.issues.removeLabel({ ...repo, issue_number: gone.number, name: "a" }));
 
+  const { data: orphan } = await bot.rest.issues.create({ ...repo, title: "Follow-up" });
+  await bot.rest.issues.addSubIssue({
+    ...repo,
+    issue_number: parent.number,
+    sub_issue_id: orphan.id,
+  });
+  await settle(
+    bot.rest.issues.addSubIssue({ ...repo, issue_number: parent.number, sub_issue_id: orphan.id }),
+  );
+  await settle(
+    bot.rest.issues.addSubIssue({ ...repo, issue_number: 999, sub_issue_id: orphan.id }),
+  );
+  await settle(
+    bot.rest.issues.addSubIssue({ ...repo, issue_number: gone.number, sub_issue_id: 1 }),
+  );
+
   await bot.rest.issues.listComments({ ...repo, issue_number: parent.number });
   await settle(bot.rest.issues.listComments({ ...repo, issue_number: 999 }));
   await settle(bot.rest.issues.listComments({ ...repo, issue_number: gone.number }));
@@ -257,6 +273,7 @@ describe(`every answer validates against GitHub's OpenAPI description (${SOURCE}
       ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", [200, 404, 422]],
       ["DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", [204, 404]],
       ["POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions", [200, 201, 404, 422]],
+      ["POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues", [201, 404, 410, 422]],
       ["GET /repos/{owner}/{repo}/collaborators/{username}/permission", [200, 404]],
     ];
     const missing = expected.flatMap(([operation, statuses]) =>

@@ -42,6 +42,7 @@ export const OPERATIONS = [
   "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
   "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}",
   "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+  "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
   "GET /repos/{owner}/{repo}/collaborators/{username}/permission",
 ] as const;
 

@@ -6,6 +6,7 @@ import { CONTENT_ROUTES } from "./routes/content-routes.js";
 import { HOOK_ROUTES } from "./routes/hook-routes.js";
 import { ISSUE_ROUTES } from "./routes/issue-routes.js";
 import { LABEL_ROUTES } from "./routes/label-routes.js";
+import { SUB_ISSUE_ROUTES } from "./routes/sub-issue-routes.js";
 
 /**
  * Every REST operation the local GitHub serves. Comment routes come before issue routes so that
@@ -18,5 +19,6 @@ export const REST_ROUTES: readonly Route[] = [
   ...LABEL_ROUTES,
   ...COMMENT_ROUTES,
   ...ISSUE_ROUTES,
+  ...SUB_ISSUE_ROUTES,
   ...COLLABORATOR_ROUTES,
 ];
