@@ -2,6 +2,7 @@ import { Cron } from "croner";
 import { DateTime } from "luxon";
 import type { ApplicationFunction, Probot } from "probot";
 import { handleTrackCommand } from "./action-items/handle-track-command.js";
+import { handleTrackedIssueState } from "./action-items/handle-tracked-issue-state.js";
 import { type AppDeps, createDeps } from "./app-deps.js";
 import { catchUpIntervalMinutes } from "./catch-up/catch-up-interval.js";
 import { handleClose } from "./close-guard/handle-close.js";
@@ -57,7 +58,14 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     );
     app.on(
       "issues.closed",
-      once((context) => handleClose(context, deps)),
+      once(async (context) => {
+        await handleClose(context, deps);
+        await handleTrackedIssueState(context, deps);
+      }),
+    );
+    app.on(
+      "issues.reopened",
+      once((context) => handleTrackedIssueState(context, deps)),
     );
     app.on(
       "issue_comment.created",

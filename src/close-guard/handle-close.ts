@@ -1,4 +1,5 @@
 import type { Context } from "probot";
+import { readTrackedMarker } from "../action-items/tracked-marker.js";
 import { type AppDeps, isOwnEvent } from "../app-deps.js";
 import type { Config } from "../config/config.js";
 import { checkRole } from "../github/check-role.js";
@@ -27,6 +28,8 @@ export async function handleClose(context: CloseContext, deps: AppDeps): Promise
   const { payload } = context;
   const { issue } = payload;
   if (issue.labels === undefined || issue.labels.length === 0) return;
+  // An action item's own issue is never a report: its close is the sync's (src/action-items/).
+  if (readTrackedMarker(issue.body)) return;
   if (await isOwnEvent(payload.sender, deps)) return;
   // With a broken config the guard does nothing; the intake's comment already says what to fix.
   const loaded = await loadConfigLogged(

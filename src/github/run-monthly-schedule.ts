@@ -1,7 +1,10 @@
 import type { DateTime } from "luxon";
-import type { Probot } from "probot";
+import type { Context, Probot } from "probot";
+import { remindOverdueItems } from "../action-items/remind-overdue-items.js";
 import { duePeriods, isReportDue } from "../analytics/schedule.js";
 import { scheduleCandidate } from "../analytics/schedule-candidate.js";
+import { isReminderDue } from "../calendar/reminder-week.js";
+import { workCalendar } from "../calendar/work-calendar.js";
 import type { Config } from "../config/config.js";
 import { describeConfigProblem } from "../config/config-problem.js";
 import { CONFIG_PATH } from "../config/parse-config-text.js";
@@ -79,7 +82,9 @@ async function runForOwner(
         reports: probe.reports,
         probedLabel,
         owner: ownerConfig,
-        isDue: (config) => isReportDue(now, config),
+        isDue: (config) =>
+          isReportDue(now, config) ||
+          (config.actionItems.remind && isReminderDue(workCalendar(config), now)),
       });
       if (candidate.kind === "broken") {
         log.warn(
@@ -121,6 +126,13 @@ async function publishIfMissing(
   log: Log,
   now: DateTime,
 ): Promise<number[]> {
+  // The weekly reminder shares this hourly run and its config read (README "Tracked action items").
+  // The hourly run's client is an installation's Probot Octokit (`app.auth`), as a handler's is.
+  const client = octokit as unknown as Context["octokit"];
+  const reminded = await remindOverdueItems(client, { ...target, config, now });
+  if (reminded.length > 0)
+    log.info({ repository: `${target.owner}/${target.repo}`, reports: reminded }, "reminded");
+  if (!isReportDue(now, config)) return [];
   const label = config.labels.analytics;
   const published: number[] = [];
   for (const period of duePeriods(now, config)) {

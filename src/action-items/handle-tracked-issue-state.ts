@@ -1,0 +1,65 @@
+import type { Context } from "probot";
+import { type AppDeps, isOwnEvent } from "../app-deps.js";
+import { loadConfigLogged } from "../github/load-config.js";
+import { isReport } from "../labels/is-report.js";
+import { parseReport } from "../report/parse-report.js";
+import { updateDerivedRows } from "../report/update-derived-rows.js";
+import { syncItemState, type TrackedChange } from "./sync-item-state.js";
+import { readTrackedMarker } from "./tracked-marker.js";
+
+/**
+ * issues.closed / issues.reopened on an issue the app made for an action item (found by its
+ * hidden marker): the report's item follows it. Closed as completed checks the item, reopened
+ * unchecks it, closed as not planned strikes it through with "not planned" (it then no longer
+ * counts); a duplicate leaves the item alone. One read of the report and at most one write (the
+ * "Action items" row follows in the same write). Any other issue costs no API call.
+ */
+export async function handleTrackedIssueState(
+  context: Context<"issues.closed" | "issues.reopened">,
+  deps: AppDeps,
+): Promise<void> {
+  const { payload } = context;
+  const marker = readTrackedMarker(payload.issue.body);
+  if (!marker || payload.issue.pull_request) return;
+  const change = changeOf(payload.action, payload.issue.state_reason ?? null);
+  if (change === null) return;
+  if (await isOwnEvent(payload.sender, deps)) return;
+
+  const { owner, repo } = context.repo();
+  const loaded = await loadConfigLogged(
+    context.octokit,
+    { owner, repo },
+    context.log,
+    "action item not synced",
+  );
+  if (!loaded.ok) return;
+  const { config } = loaded;
+  // The report as it is now, not as anyone last saw it: the write changes one item of it.
+  const { data: report } = await context.octokit.rest.issues.get({
+    owner,
+    repo,
+    issue_number: marker.report,
+  });
+  const labels = report.labels.map((label) =>
+    typeof label === "string" ? label : (label.name ?? ""),
+  );
+  if (!isReport(labels, config.labels)) return;
+  const before = report.body ?? "";
+  const synced = syncItemState(before, { owner, name: repo, number: payload.issue.number }, change);
+  if (synced === null) return;
+  const parsed = parseReport(synced, { timeZone: config.timeZone, types: config.types });
+  const derived = updateDerivedRows(synced, parsed);
+  const body = derived && derived.changed.length > 0 ? derived.body : synced;
+  await context.octokit.rest.issues.update({ owner, repo, issue_number: marker.report, body });
+  context.log.info(
+    { report: marker.report, issue: payload.issue.number, change },
+    "action item follows its issue",
+  );
+}
+
+function changeOf(action: string, stateReason: string | null): TrackedChange | null {
+  if (action === "reopened") return "reopened";
+  if (stateReason === "not_planned") return "not_planned";
+  if (stateReason === "duplicate") return null;
+  return "completed";
+}
