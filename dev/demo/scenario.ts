@@ -134,6 +134,8 @@ export async function playScenario(harness: Harness): Promise<Step[]> {
     ],
   });
 
+  steps.push(...(await trackAndFinishOneItem(harness, n)));
+
   store.updateIssue("sam", REPO, 1, { state: "closed", state_reason: "completed" });
   const alertClosed = await harness.settle();
   store.updateIssue("maya", REPO, n, {
@@ -164,6 +166,38 @@ export async function playScenario(harness: Harness): Promise<Step[]> {
       analytics
         ? `#${analytics.number} "${analytics.title}" is published`
         : "no analytics issue was published",
+    ],
+  });
+  return steps;
+}
+
+/**
+ * The action items as tracked work: maya has the open item that links no issue made a sub-issue
+ * (`/disruption track`), and closing that issue as completed checks the item in the report.
+ */
+async function trackAndFinishOneItem(harness: Harness, n: number): Promise<Step[]> {
+  const { store } = harness.github;
+  store.createComment("maya", REPO, n, "/disruption track");
+  const tracked = await harness.settle();
+  const subIssue = store.issues(REPO).find((issue) => issue.parent === n);
+  const steps: Step[] = [
+    {
+      title: "maya tracks the open items as issues: /disruption track",
+      deliveries: tracked,
+      outcome: subIssue
+        ? [
+            `#${subIssue.number} "${subIssue.title}" is a sub-issue of #${n}; the item links it, the item that links #1 is left alone`,
+          ]
+        : ["no sub-issue was created"],
+    },
+  ];
+  if (!subIssue) return steps;
+  store.updateIssue("sam", REPO, subIssue.number, { state: "closed", state_reason: "completed" });
+  steps.push({
+    title: `the load test is done: sam closes #${subIssue.number} as completed`,
+    deliveries: await harness.settle(),
+    outcome: [
+      `#${n}'s item is checked by the app; its Overview says "Action items: ${actionRow(store.issue(REPO, n).body ?? "")}"`,
     ],
   });
   return steps;

@@ -23,6 +23,8 @@ export interface Delivery {
 
 export interface Harness {
   github: LocalGitHub;
+  /** The app's Probot, for what runs outside webhooks (the hourly schedule). */
+  probot: Probot;
   /** Where the app's server takes webhooks (`…/api/github/webhooks`). */
   webhookUrl: string;
   secret: string;
@@ -105,6 +107,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   return {
     github,
+    probot,
     webhookUrl,
     secret,
     deliver,

@@ -100,7 +100,23 @@ describe("the demo scenario through the real server", () => {
     expect(guard).not.toContain("roll back release 2.3");
 
     // 4. The derived row follows the checked items; the second close stands with no write.
-    expect(calls(steps[3])).toEqual([
+    // 4. /disruption track: the item that links no issue becomes sub-issue #3; closing #3 checks it.
+    expect(calls(steps[3])).toContain("POST /repos/acme/ops/issues/2/sub_issues");
+    expect(store.issue(REPO, 3)).toMatchObject({
+      parent: 2,
+      labels: ["disruption-action"],
+      state: "closed",
+    });
+    expect(calls(steps[4])).toEqual([
+      config,
+      "GET /repos/acme/ops/issues/2",
+      "PATCH /repos/acme/ops/issues/2",
+    ]);
+    expect(report.body).toContain(
+      "- [x] @acme/platform load-test releases before rollout (due 2026-12-15) #3",
+    );
+
+    expect(calls(steps[5])).toEqual([
       config,
       "GET /repos/acme/ops/issues/2",
       "PATCH /repos/acme/ops/issues/2",
@@ -109,10 +125,10 @@ describe("the demo scenario through the real server", () => {
     ]);
     expect(report.state).toBe("closed");
     expect(report.body).toContain("| Action items | 3 of 3 done |");
-    expect(store.comments(REPO, 2)).toHaveLength(1 + 2);
+    expect(store.comments(REPO, 2)).toHaveLength(2 + 2); // the guard's comment, maya's /disruption track, the report command and its reply
 
     // 5. The analytics: one query for the window's 61 reports and one for open ones outside it, one look-up, the label, one issue, one reply.
-    expect(calls(steps[4])).toEqual([
+    expect(calls(steps[6])).toEqual([
       "GET /repos/acme/ops/collaborators/maya/permission",
       config,
       "POST /graphql",
