@@ -39,7 +39,8 @@ export function scheduleCandidate(input: {
   } else {
     return { kind: "broken", problem: input.owner.problem };
   }
-  if (!config.report.enabled) return { kind: "skip", reason: "disabled" };
+  // `isDue` also says yes for other hourly work (the weekly reminder) the monthly report does not gate.
+  if (!config.report.enabled && !input.isDue(config)) return { kind: "skip", reason: "disabled" };
   if (config.labels.report !== input.probedLabel)
     return { kind: "look again", label: config.labels.report };
   if (input.reports === 0) return { kind: "skip", reason: "no reports" };

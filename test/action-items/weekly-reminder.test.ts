@@ -33,7 +33,6 @@ function appProbot(): Probot {
 }
 
 const CONFIG = "timeZone: Europe/Berlin\nactionItems:\n  remind: true\n";
-const configPath = "/repos/acme/ops/contents/.github%2Fdisruption-reports.yml";
 
 function report(number: number, items: string[], extra: string[] = []) {
   return {
@@ -61,7 +60,10 @@ function report(number: number, items: string[], extra: string[] = []) {
   };
 }
 
-/** The installation, its one repository and its config: what every hourly run reads first. */
+/**
+ * The installation, its one repository, the owner's `.github` config (none) and the batched probe
+ * that reads the repository's config and its report count: what every hourly run reads first.
+ */
 function repository(scope: nock.Scope): nock.Scope {
   return scope
     .get("/app/installations")
@@ -72,8 +74,12 @@ function repository(scope: nock.Scope): nock.Scope {
     .get("/installation/repositories")
     .query({ per_page: 100 })
     .reply(200, { total_count: 1, repositories: [{ name: "ops", owner: { login: "acme" } }] })
-    .get(configPath)
-    .reply(200, CONFIG, { "content-type": "text/plain; charset=utf-8" });
+    .get("/repos/acme/.github/contents/.github%2Fdisruption-reports.yml")
+    .reply(404, {})
+    .post("/graphql", (body) => Boolean(body?.query?.includes("RepositoryProbe")))
+    .reply(200, {
+      data: { r0: { object: { text: CONFIG }, label: { issues: { totalCount: 2 } } } },
+    });
 }
 
 const overdueReport = report(4, [
