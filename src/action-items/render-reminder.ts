@@ -6,7 +6,7 @@ import { workingDaysBetween } from "../calendar/working-days.js";
 import type { ParsedReport } from "../report/types.js";
 import { itemKey } from "./tracked-marker.js";
 
-/** Working days a SEV1/SEV2 report may go without Lessons after it was resolved (DOMAIN.md). */
+/** Working days a SEV1/SEV2 report may go without Lessons after it was resolved (docs/definitions.md). */
 export const LESSONS_WORKING_DAYS = 2;
 
 const MARKER = /<!-- disruption-reports:reminder week=(\d{4}-W\d{2}) mentioned=([0-9a-f,]*) -->/;

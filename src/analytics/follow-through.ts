@@ -3,7 +3,7 @@ import { isoTime } from "../report/parse-time.js";
 import type { ReportRecord } from "./read-report-record.js";
 import type { MissingLessons, OpenActionItem, OpenReport } from "./types.js";
 
-/** Business days a SEV1/SEV2 review may take before its empty Lessons are listed (DOMAIN.md, `002`). */
+/** Business days a SEV1/SEV2 review may take before its empty Lessons are listed (docs/definitions.md, `002`). */
 export const REVIEW_BUSINESS_DAYS = 2;
 
 export interface FollowThrough {

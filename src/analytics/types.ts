@@ -15,7 +15,7 @@ export interface TrendEntry {
   medianTtr: number | null;
 }
 
-/** The phases of a disruption (DOMAIN.md, "Times and durations") and its length. */
+/** The phases of a disruption (docs/definitions.md, "Times and durations") and its length. */
 export const PHASES = ["ttd", "tta", "ttm", "ttr", "length"] as const;
 export type Phase = (typeof PHASES)[number];
 

@@ -3,7 +3,7 @@ import { WEEKDAY_NAMES } from "../calendar/work-calendar.js";
 import { MAX_LABEL_NAME_LENGTH } from "../github/limits.js";
 import { SEVERITIES } from "../report/types.js";
 
-/** The disruption types of DOMAIN.md; a repository may replace the list. */
+/** The disruption types of docs/definitions.md; a repository may replace the list. */
 export const DEFAULT_TYPES = [
   "Infrastructure",
   "Critical bug",

@@ -3,7 +3,7 @@ import { META_NAMES } from "./field-names.js";
 import { formatTime } from "./parse-time.js";
 import type { Durations, Problem, TimeField } from "./types.js";
 
-/** Each duration and the pair of times it stands on (DOMAIN.md, "Times and durations"). */
+/** Each duration and the pair of times it stands on (docs/definitions.md, "Times and durations"). */
 export const DURATION_PAIRS: { key: keyof Durations; from: TimeField; to: TimeField }[] = [
   { key: "lengthMinutes", from: "started", to: "resolved" },
   { key: "ttdMinutes", from: "started", to: "detected" },

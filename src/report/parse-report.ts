@@ -30,7 +30,7 @@ import {
 export interface ParseOptions {
   /** IANA zone for times typed without one. Default UTC. */
   timeZone?: string;
-  /** The types the repository offers. Default: DOMAIN.md's list. */
+  /** The types the repository offers. Default: docs/definitions.md's list. */
   types?: readonly string[];
 }
 

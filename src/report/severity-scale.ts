@@ -1,6 +1,6 @@
 import type { Severity } from "./types.js";
 
-/** The severity scale of DOMAIN.md (from the book on post-incident reviews). */
+/** The severity scale of docs/definitions.md (from the book on post-incident reviews). */
 export const SEVERITY_SCALE: Record<Severity, { priority: string; meaning: string }> = {
   SEV1: { priority: "critical", meaning: "complete outage" },
   SEV2: { priority: "critical", meaning: "major functionality broken" },

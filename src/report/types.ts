@@ -2,7 +2,7 @@ import type { DateTime } from "luxon";
 import type { Table } from "mdast";
 import type { Block } from "./split-blocks.js";
 
-/** The five severity levels of the scale in DOMAIN.md. */
+/** The five severity levels of the scale in docs/definitions.md. */
 export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"] as const;
 export type Severity = (typeof SEVERITIES)[number];
 

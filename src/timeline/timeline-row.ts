@@ -1,6 +1,6 @@
 import type { DateTime } from "luxon";
 
-/** A timeline entry's effect on recovery (DOMAIN.md: positive, negative or neutral). */
+/** A timeline entry's effect on recovery (docs/definitions.md: positive, negative or neutral). */
 export type Effect = "positive" | "negative" | "neutral";
 
 /** A row the app adds to the Timeline table. */
