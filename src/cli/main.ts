@@ -1,11 +1,39 @@
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { DateTime } from "luxon";
-import { type Config, configSchema, DEFAULT_CONFIG } from "../config/config.js";
-import { fillReport } from "../report/fill-report.js";
+import type { DateTime } from "luxon";
+import type { Config } from "../config/config.js";
 import { UsageError } from "./cli-error.js";
-import { parseOutput } from "./parse-output.js";
+import { describeFailure } from "./describe-failure.js";
 import { readInput } from "./read-input.js";
-import { runReportCommand } from "./report-command.js";
+
+/** Each command's own help (`disruptions parse --help`). */
+export const COMMAND_HELP: Record<string, string> = {
+  parse: `Usage: disruptions parse [FILE] [--tz ZONE]
+
+Reads a report body (FILE, or standard input when FILE is missing or -) and prints one JSON
+object: report, durations (minutes), actionItems, closable, labels, sections, problems.
+  --tz ZONE   IANA zone for times written without one (default UTC).
+Exit status: 0 when the body was read (problems are part of the output), 2 usage error or
+unreadable file.`,
+  fill: `Usage: disruptions fill [FILE] [--tz ZONE]
+
+Prints the canonical filled report for a body (FILE, or standard input): every form answer in
+the Overview table and sections, derived rows computed, nothing the author wrote lost.
+  --tz ZONE   IANA zone for times written without one (default UTC).
+Exit status: 0, or 2 usage error or unreadable file.`,
+  report: `Usage: disruptions report --period PERIOD (--input FILE | --repo OWNER/NAME [--publish])
+                          [--tz ZONE] [--now ISO] [--format markdown|json] [--config FILE]
+
+The analytics of a month (2026-10), a quarter (2026-Q3) or a year (2026); --month is an alias.
+  --input FILE     A JSON array of issues (REST, or gh issue list --json ...); - for stdin.
+  --repo O/N       Read GitHub with the token in GITHUB_TOKEN or GH_TOKEN (GITHUB_API_URL for
+                   GitHub Enterprise); --publish creates or updates the analytics issue.
+  --config FILE    The repository's .github/disruption-reports.yml, for --input.
+  --now ISO        "Today" for overdue action items.
+  --format FORMAT  markdown (default) or json (the figures).
+Exit status: 0 done; 2 usage error or unreadable file; 3 GitHub refused (bad credentials, no such
+repository, no permission); 4 try again later (network unreachable, rate limited).`,
+};
 
 export const HELP = `Usage: disruptions <command> [options]
 
@@ -30,10 +58,13 @@ Options:
                      inline SVG charts (report only).
   --config FILE      The repository's .github/disruption-reports.yml, for --input (report only):
                      its report label, types and time zone.
-  -h, --help         Show this help.
+  -h, --help         Show this help (disruptions COMMAND --help: that command's).
+  -v, --version      Print the version.
 
 Exit status: 0 when the input was read (problems are part of the output),
-2 for a usage error or an unreadable file.`;
+2 for a usage error or an unreadable file, 3 when GitHub refused (bad credentials, no such
+repository, no permission), 4 when it could not be reached or the rate limit is used up (try
+again later), 1 for anything else. A closed output pipe ends the command quietly.`;
 
 export interface CliIo {
   stdin: NodeJS.ReadableStream;
@@ -41,6 +72,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   env?: Record<string, string | undefined>;
   stderrIsTTY?: boolean;
+  /** Whether standard input is a terminal: a bare `parse` then says it is waiting for a body. */
+  stdinIsTTY?: boolean;
   clock?: () => DateTime;
 }
 
@@ -53,7 +86,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`disruptions: ${error.message}\n`);
       return 2;
     }
-    throw error;
+    const failure = describeFailure(error, io.env ?? {});
+    io.stderr(`disruptions: ${failure.message}\n`);
+    if (failure.status === 1 && io.env?.DISRUPTIONS_DEBUG) io.stderr(`${(error as Error).stack}\n`);
+    return failure.status;
   }
 }
 
@@ -65,11 +101,16 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     throw new UsageError(`${(error as Error).message} (see disruptions --help)`);
   }
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(`${HELP}\n`);
+  const [command, ...rest] = positionals;
+  if (values.version) {
+    io.stdout(`${version()}\n`);
     return 0;
   }
-  const [command, ...rest] = positionals;
+  if (values.help || command === "help") {
+    const topic = command === "help" ? rest[0] : command;
+    io.stdout(`${(topic && COMMAND_HELP[topic]) || HELP}\n`);
+    return 0;
+  }
   if (!command) throw new UsageError("no command given (see disruptions --help)");
   if (command !== "report") {
     for (const option of [
@@ -87,23 +128,35 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
   }
   switch (command) {
+    // Each command loads only what it uses (dynamic imports): parse and fill need neither
+    // Octokit nor the analytics.
     case "parse": {
-      const config = configWithZone(values.tz);
-      const body = await readInput(single(rest, command), io.stdin);
+      const [config, { parseOutput }] = await Promise.all([
+        configWithZone(values.tz),
+        import("./parse-output.js"),
+      ]);
+      const body = await readBody(single(rest, command), io, command);
       io.stdout(`${JSON.stringify(parseOutput(body, config), null, 2)}\n`);
       return 0;
     }
     case "fill": {
-      const config = configWithZone(values.tz);
-      const body = await readInput(single(rest, command), io.stdin);
+      const [config, { fillReport }] = await Promise.all([
+        configWithZone(values.tz),
+        import("../report/fill-report.js"),
+      ]);
+      const body = await readBody(single(rest, command), io, command);
       io.stdout(
         fillReport(body, { timeZone: config.timeZone, types: config.types, ...config.fill }),
       );
       return 0;
     }
-    case "report":
+    case "report": {
       if (rest.length > 0)
         throw new UsageError(`report takes no file argument (use --input ${rest[0]})`);
+      const [{ runReportCommand }, { DateTime }] = await Promise.all([
+        import("./report-command.js"),
+        import("luxon"),
+      ]);
       return runReportCommand(values, {
         stdin: io.stdin,
         stdout: io.stdout,
@@ -112,6 +165,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
         stderrIsTTY: io.stderrIsTTY ?? false,
         clock: io.clock ?? (() => DateTime.now()),
       });
+    }
     default:
       throw new UsageError(`unknown command "${command}" (see disruptions --help)`);
   }
@@ -125,6 +179,7 @@ function parseArguments(argv: readonly string[]) {
     options: {
       tz: { type: "string" },
       help: { type: "boolean", short: "h" },
+      version: { type: "boolean", short: "v" },
       period: { type: "string" },
       month: { type: "string" },
       now: { type: "string" },
@@ -143,7 +198,23 @@ function single(rest: string[], command: string): string | undefined {
   return rest[0];
 }
 
-function configWithZone(tz: string | undefined): Config {
+/** The body from FILE or standard input; at a terminal, says that it is waiting for one. */
+async function readBody(file: string | undefined, io: CliIo, command: string): Promise<string> {
+  if ((file === undefined || file === "-") && io.stdinIsTTY)
+    io.stderr(
+      `disruptions ${command}: reading a report body from standard input (end it with Ctrl-D; or give a FILE)\n`,
+    );
+  return readInput(file, io.stdin);
+}
+
+/** The version in package.json (`disruptions --version`). */
+function version(): string {
+  const text = readFileSync(new URL("../../package.json", import.meta.url), "utf8");
+  return (JSON.parse(text) as { version: string }).version;
+}
+
+async function configWithZone(tz: string | undefined): Promise<Config> {
+  const { configSchema, DEFAULT_CONFIG } = await import("../config/config.js");
   if (tz === undefined) return DEFAULT_CONFIG;
   const result = configSchema.safeParse({ timeZone: tz });
   if (!result.success)

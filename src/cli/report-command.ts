@@ -98,6 +98,8 @@ export async function runReportCommand(args: ReportArgs, io: ReportIo): Promise<
     auth: token,
     ...(io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {}),
     userAgent: "disruption-reports-cli",
+    // A failure is told in one line by the CLI, not logged by Octokit as well.
+    log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
   });
   const loaded = await loadConfig(octokit, owner, repo);
   if (!loaded.ok) throw new UsageError(describeConfigProblem(loaded.problem));

@@ -1,0 +1,96 @@
+/** What the CLI says when a command fails for a reason outside its input, and its exit status. */
+export interface Failure {
+  message: string;
+  /** 3 GitHub refused; 4 try again later; 1 anything else. */
+  status: 1 | 3 | 4;
+}
+
+interface RequestErrorLike {
+  status?: number;
+  message?: string;
+  request?: { url?: string };
+  response?: { headers?: Record<string, string | undefined> };
+  cause?: { code?: string; message?: string; cause?: { code?: string } };
+  code?: string;
+  /** GraphQL's errors (`@octokit/graphql`'s GraphqlResponseError). */
+  errors?: Array<{ type?: string; message?: string }>;
+}
+
+const NETWORK_CODES = new Set([
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_SOCKET",
+]);
+
+/**
+ * One line naming what went wrong and what to do, for the failures a person can fix or wait out:
+ * bad credentials, no such repository, no permission, the rate limit (with its reset time), no
+ * network. Anything else is an internal error (status 1).
+ */
+export function describeFailure(error: unknown, env: Record<string, string | undefined>): Failure {
+  const failure = error as RequestErrorLike;
+  const api = env.GITHUB_API_URL || "https://api.github.com";
+  const code = failure.code ?? failure.cause?.code ?? failure.cause?.cause?.code;
+  if (code && NETWORK_CODES.has(code))
+    return {
+      status: 4,
+      message: `cannot reach GitHub at ${api} (${code}): check the network connection (and GITHUB_API_URL), then try again`,
+    };
+  const status = failure.status;
+  const headers = failure.response?.headers ?? {};
+  if (status === 401)
+    return {
+      status: 3,
+      message:
+        "GitHub refused the token (401 Bad credentials): set GITHUB_TOKEN or GH_TOKEN to a valid token",
+    };
+  if (
+    (status === 403 || status === 429) &&
+    (headers["x-ratelimit-remaining"] === "0" || headers["retry-after"])
+  ) {
+    const reset = Number(headers["x-ratelimit-reset"]);
+    const when = headers["retry-after"]
+      ? `in ${headers["retry-after"]} s`
+      : Number.isFinite(reset)
+        ? `at ${new Date(reset * 1000).toISOString().replace(/\.\d{3}Z$/, "Z")}`
+        : "later";
+    return {
+      status: 4,
+      message: `GitHub's rate limit for this token is used up (${status}): try again ${when}`,
+    };
+  }
+  const graphqlNotFound = failure.errors?.find((each) => each.type === "NOT_FOUND");
+  if (graphqlNotFound)
+    return {
+      status: 3,
+      message: `GitHub has no such repository, or the token cannot see it (${graphqlNotFound.message ?? "NOT_FOUND"}): check --repo OWNER/NAME and the token's access`,
+    };
+  if (status === 404)
+    return {
+      status: 3,
+      message: `GitHub has no such repository, or the token cannot see it (404 on ${failure.request?.url ?? "the request"}): check --repo OWNER/NAME and the token's access`,
+    };
+  if (status === 403)
+    return {
+      status: 3,
+      message: `GitHub refused (403 ${failure.message ?? "Forbidden"}): the token lacks a permission this command needs (issues: read, or write for --publish)`,
+    };
+  if (status !== undefined && status >= 500)
+    return {
+      status: 4,
+      message: `GitHub failed (${status} ${failure.message ?? ""}): try again later`,
+    };
+  return {
+    status: 1,
+    message:
+      `${error instanceof Error ? error.message : String(error)} (an internal error; DISRUPTIONS_DEBUG=1 shows where)`.split(
+        "\n",
+      )[0] ?? "",
+  };
+}
