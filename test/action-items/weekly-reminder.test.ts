@@ -7,30 +7,9 @@ import { describe, expect, it } from "vitest";
 import { itemKey } from "../../src/action-items/tracked-marker.js";
 import { runMonthlySchedule } from "../../src/github/run-monthly-schedule.js";
 import { capture } from "../helpers/github-mocks.js";
-import { API, unexpected, useNock } from "../helpers/probot.js";
+import { API, appProbot, unexpected, useNock } from "../helpers/probot.js";
 
 useNock();
-
-type OctokitOptions = NonNullable<ConstructorParameters<typeof ProbotOctokit>[0]>;
-const TestOctokit = ProbotOctokit.defaults((options: OctokitOptions) => ({
-  ...options,
-  retry: { enabled: false },
-  throttle: { ...options.throttle, enabled: false },
-}));
-const { privateKey } = generateKeyPairSync("rsa", {
-  modulusLength: 2048,
-  privateKeyEncoding: { type: "pkcs1", format: "pem" },
-  publicKeyEncoding: { type: "spki", format: "pem" },
-});
-
-function appProbot(): Probot {
-  return new Probot({
-    appId: 123,
-    privateKey,
-    Octokit: TestOctokit,
-    log: pino({ level: process.env.DEBUG_REMIND ? "debug" : "silent" }),
-  });
-}
 
 const CONFIG = "timeZone: Europe/Berlin\nactionItems:\n  remind: true\n";
 
@@ -95,7 +74,7 @@ const page = (nodes: unknown[]) => ({
 
 describe("the weekly reminder (actionItems.remind: true)", () => {
   it("on the week's first working hour: one comment per report with overdue items, owners mentioned once", async () => {
-    const probot = appProbot();
+    const probot = appProbot(process.env.DEBUG_REMIND ? "debug" : "silent");
     const comments: { body: string }[] = [];
     // Monday 23 November 2026, 09:20 in Berlin.
     const now = DateTime.fromISO("2026-11-23T08:20:00Z");
@@ -124,7 +103,7 @@ describe("the weekly reminder (actionItems.remind: true)", () => {
   });
 
   it("the next week edits the same comment: the old item without a ping, the newly overdue one with it", async () => {
-    const probot = appProbot();
+    const probot = appProbot(process.env.DEBUG_REMIND ? "debug" : "silent");
     const edits: { body: string }[] = [];
     const lastWeek = `…\n<!-- disruption-reports:reminder week=2026-W48 mentioned=${itemKey("@alice add a pool alert (due 2026-11-20)")} -->`;
     const now = DateTime.fromISO("2026-11-30T08:20:00Z");
@@ -149,7 +128,7 @@ describe("the weekly reminder (actionItems.remind: true)", () => {
   });
 
   it("writes nothing twice in a week, and nothing before the week's first working hour", async () => {
-    const probot = appProbot();
+    const probot = appProbot(process.env.DEBUG_REMIND ? "debug" : "silent");
     const thisWeek = `…\n<!-- disruption-reports:reminder week=2026-W48 mentioned=${itemKey("@alice add a pool alert (due 2026-11-20)")} -->`;
     const scope = repository(nock(API))
       .post("/graphql")
@@ -160,7 +139,10 @@ describe("the weekly reminder (actionItems.remind: true)", () => {
     await runMonthlySchedule(probot, DateTime.fromISO("2026-11-24T10:00:00Z"));
     // Monday 07:59 in Berlin: not yet.
     const early = repository(nock(API));
-    await runMonthlySchedule(appProbot(), DateTime.fromISO("2026-11-30T06:59:00Z"));
+    await runMonthlySchedule(
+      appProbot(process.env.DEBUG_REMIND ? "debug" : "silent"),
+      DateTime.fromISO("2026-11-30T06:59:00Z"),
+    );
     expect(scope.pendingMocks()).toEqual([]);
     expect(early.pendingMocks()).toEqual([]);
     expect(unexpected).toEqual([]);

@@ -6,30 +6,9 @@ import { Probot, ProbotOctokit } from "probot";
 import { describe, expect, it } from "vitest";
 import { runMonthlySchedule } from "../../src/github/run-monthly-schedule.js";
 import { reportBody } from "../analytics/build-issue.js";
-import { API, unexpected, useNock } from "../helpers/probot.js";
+import { API, appProbot, unexpected, useNock } from "../helpers/probot.js";
 
 useNock();
-
-type OctokitOptions = NonNullable<ConstructorParameters<typeof ProbotOctokit>[0]>;
-const TestOctokit = ProbotOctokit.defaults((options: OctokitOptions) => ({
-  ...options,
-  retry: { enabled: false },
-  throttle: { ...options.throttle, enabled: false },
-}));
-const { privateKey } = generateKeyPairSync("rsa", {
-  modulusLength: 2048,
-  privateKeyEncoding: { type: "pkcs1", format: "pem" },
-  publicKeyEncoding: { type: "spki", format: "pem" },
-});
-
-function appProbot(): Probot {
-  return new Probot({
-    appId: 123,
-    privateKey,
-    Octokit: TestOctokit,
-    log: pino({ level: process.env.DEBUG_SCHEDULE ? "error" : "silent" }),
-  });
-}
 
 const issuesPage = {
   data: {
@@ -133,7 +112,10 @@ describe("runMonthlySchedule", () => {
       ]);
 
     // 2026-11-02 09:30 in Berlin: day 2, hour 9 reached.
-    const run = await runMonthlySchedule(appProbot(), DateTime.fromISO("2026-11-02T08:30:00Z"));
+    const run = await runMonthlySchedule(
+      appProbot(process.env.DEBUG_SCHEDULE ? "error" : "silent"),
+      DateTime.fromISO("2026-11-02T08:30:00Z"),
+    );
 
     expect(run).toEqual({ repositories: 2, published: ["acme/ops#20"] });
     expect(created.map((issue) => issue.title)).toEqual(["Disruption report: October 2026"]);
@@ -148,7 +130,10 @@ describe("runMonthlySchedule", () => {
         200,
         probe("report:\n  enabled: true\n", "report:\n  enabled: true\n", { ops: 0, web: 0 }),
       );
-    const run = await runMonthlySchedule(appProbot(), DateTime.fromISO("2026-11-02T10:00:00Z"));
+    const run = await runMonthlySchedule(
+      appProbot(process.env.DEBUG_SCHEDULE ? "error" : "silent"),
+      DateTime.fromISO("2026-11-02T10:00:00Z"),
+    );
     expect(run).toEqual({ repositories: 2, published: [] });
     expect(scope.pendingMocks()).toEqual([]);
     expect(unexpected).toEqual([]);
@@ -176,7 +161,10 @@ describe("runMonthlySchedule", () => {
       ]);
 
     // 07:30 UTC is 08:30 in Berlin: acme/ops is not due yet; acme/web (UTC, day 1 hour 9) is due but published.
-    const run = await runMonthlySchedule(appProbot(), DateTime.fromISO("2026-11-02T07:30:00Z"));
+    const run = await runMonthlySchedule(
+      appProbot(process.env.DEBUG_SCHEDULE ? "error" : "silent"),
+      DateTime.fromISO("2026-11-02T07:30:00Z"),
+    );
 
     expect(run).toEqual({ repositories: 2, published: [] });
     expect(early.pendingMocks()).toEqual([]);

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from "node:crypto";
 import { DateTime } from "luxon";
 import nock from "nock";
 import { pino } from "pino";
@@ -13,7 +14,7 @@ export const TEST_NOW = DateTime.fromISO("2026-11-02T10:00:00Z");
 // Function form: Probot 14 replaces an object-form `throttle` with its own, which would keep
 // throttling on (a second write waits a second).
 type OctokitOptions = NonNullable<ConstructorParameters<typeof ProbotOctokit>[0]>;
-const TestOctokit = ProbotOctokit.defaults((options: OctokitOptions) => ({
+export const TestOctokit = ProbotOctokit.defaults((options: OctokitOptions) => ({
   ...options,
   retry: { enabled: false },
   throttle: { ...options.throttle, enabled: false },
@@ -62,4 +63,18 @@ export async function testProbot(options: { state?: SharedState } = {}): Promise
     }),
   );
   return probot;
+}
+
+const { privateKey: appKey } = generateKeyPairSync("rsa", {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: "pkcs1", format: "pem" },
+  publicKeyEncoding: { type: "spki", format: "pem" },
+});
+
+/**
+ * A Probot that authenticates as an App (JWT, then installation tokens), as the hourly run does;
+ * no app loaded, logs silent unless `level` is given.
+ */
+export function appProbot(level = "silent"): Probot {
+  return new Probot({ appId: 123, privateKey: appKey, Octokit: TestOctokit, log: pino({ level }) });
 }
