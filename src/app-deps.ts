@@ -1,4 +1,6 @@
+import { ConfigCache } from "./github/config-cache.js";
 import { LabelCache } from "./github/label-cache.js";
+import type { ConfigLoad } from "./github/load-config.js";
 import { SubIssueSupport } from "./github/sub-issue-support.js";
 
 /** What the handlers share across events: caches and the app's own identity. */
@@ -8,10 +10,17 @@ export interface AppDeps {
   labels: LabelCache;
   /** Repositories without sub-issues (action items are then tracked as plain linked issues). */
   subIssues: SubIssueSupport;
+  /** Each repository's parsed config and its ETag: a config read that finds no change costs nothing. */
+  configs: ConfigCache<ConfigLoad>;
 }
 
 export function createDeps(botLogin: () => Promise<string | null>): AppDeps {
-  return { botLogin, labels: new LabelCache(), subIssues: new SubIssueSupport() };
+  return {
+    botLogin,
+    labels: new LabelCache(),
+    subIssues: new SubIssueSupport(),
+    configs: new ConfigCache(),
+  };
 }
 
 /** True when the event was caused by the app's own write: it must cause nothing. */

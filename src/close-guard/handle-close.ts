@@ -37,6 +37,7 @@ export async function handleClose(context: CloseContext, deps: AppDeps): Promise
     context.repo(),
     context.log,
     "close guard skipped",
+    deps.configs,
   );
   if (!loaded.ok) return;
   const { config } = loaded;

@@ -2,6 +2,7 @@ import type { Octokit } from "@octokit/rest";
 import { type Config, DEFAULT_CONFIG } from "../config/config.js";
 import { type ConfigProblem, describeConfigProblem } from "../config/config-problem.js";
 import { CONFIG_PATH, parseConfigText } from "../config/parse-config-text.js";
+import type { ConfigCache } from "./config-cache.js";
 
 /** A repository's config, or the one problem that keeps it from being used. */
 export type ConfigLoad =
@@ -27,28 +28,41 @@ export async function loadConfig(
   octokit: Pick<Octokit, "rest">,
   owner: string,
   repo: string,
+  cache?: ConfigCache<ConfigLoad>,
 ): Promise<ConfigLoad> {
   for (const name of repo === ".github" ? [repo] : [repo, ".github"]) {
+    const key = `${owner}/${name}`;
+    const known = cache?.get(key);
+    if (known?.kind === "missing") continue;
     let text: string;
+    let etag: string | undefined;
     try {
       const response = await octokit.rest.repos.getContent({
         owner,
         repo: name,
         path: CONFIG_PATH,
         mediaType: { format: "raw" },
+        ...(known ? { headers: { "if-none-match": known.etag } } : {}),
       });
       text = rawText(response.data);
+      etag = response.headers.etag;
     } catch (error) {
-      if ((error as { status?: number }).status === 404) continue;
+      const status = (error as { status?: number }).status;
+      // Octokit surfaces `304 Not Modified` as a RequestError with status 304.
+      if (status === 304 && known) return known.value;
+      if (status === 404) {
+        cache?.setMissing(key);
+        continue;
+      }
       throw error;
     }
     const source = `${owner}/${name}:${CONFIG_PATH}`;
     const parsed = parseConfigText(text);
-    if (parsed.ok) return { ok: true, config: parsed.config, source };
-    return {
-      ok: false,
-      problem: { source, issues: parsed.issues, reportLabel: parsed.reportLabel },
-    };
+    const loaded: ConfigLoad = parsed.ok
+      ? { ok: true, config: parsed.config, source }
+      : { ok: false, problem: { source, issues: parsed.issues, reportLabel: parsed.reportLabel } };
+    cache?.setFile(key, etag, loaded);
+    return loaded;
   }
   return { ok: true, config: DEFAULT_CONFIG, source: null };
 }
@@ -64,8 +78,9 @@ export async function loadConfigLogged(
   repository: { owner: string; repo: string },
   log: ConfigLog,
   skipped: string,
+  cache?: ConfigCache<ConfigLoad>,
 ): Promise<ConfigLoad> {
-  const loaded = await loadConfig(octokit, repository.owner, repository.repo);
+  const loaded = await loadConfig(octokit, repository.owner, repository.repo, cache);
   if (!loaded.ok) {
     const { source, issues } = loaded.problem;
     log.warn(

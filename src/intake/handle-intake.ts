@@ -26,6 +26,7 @@ export async function handleIntake(context: IntakeContext, deps: AppDeps): Promi
     context.repo(),
     context.log,
     "intake skipped",
+    deps.configs,
   );
   if (!loaded.ok) return tellConfigProblem(context, loaded.problem);
   const input = intakeInput(payload, loaded.config);

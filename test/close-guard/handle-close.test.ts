@@ -277,16 +277,15 @@ describe("issues.closed", () => {
     expect(scope.pendingMocks()).toEqual([]);
 
     // Redelivered under another id (GitHub's, after a restart): the issue is open, nothing to do.
-    const scope2 = issueNow(noConfig(nock(API)), { body: payload.issue.body ?? "", labels });
+    // The repository's missing config is remembered for a minute: no config read this time.
+    const scope2 = issueNow(nock(API), { body: payload.issue.body ?? "", labels });
     await probot.receive({ id: "redelivered", name: "issues", payload });
     expect(scope2.pendingMocks()).toEqual([]);
 
     // Closed again later: the comment already says it; only the reopen is written.
     const again = issueClosed({ body: body("SEV2", ["- [ ] open"]), labels });
     again.issue.closed_at = "2026-11-21T10:00:00Z";
-    const scope3 = readsNow(noConfig(nock(API)), again, [
-      { id: 7, body: comments[0]?.body ?? "", bot: true },
-    ])
+    const scope3 = readsNow(nock(API), again, [{ id: 7, body: comments[0]?.body ?? "", bot: true }])
       .patch(`${repoPath}/issues/1`, { state: "open" })
       .reply(200, {});
     await probot.receive({ id: "second-close", name: "issues", payload: again });

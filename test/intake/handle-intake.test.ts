@@ -380,7 +380,8 @@ describe("issues.edited", () => {
     expect(comments[0]?.body).toContain("Started: could not read `yesterday` as a date and time");
     expect(scope.pendingMocks()).toEqual([]);
 
-    const scope2 = issueNow(noConfig(nock(API)), { body: different, labels: labelsWhenFilled })
+    // The missing config is remembered for a minute (README, "API cost"): later events read none.
+    const scope2 = issueNow(nock(API), { body: different, labels: labelsWhenFilled })
       .patch(`${repoPath}/issues/1`)
       .reply(200, {})
       .get(`${repoPath}/issues/1/comments`)
@@ -402,7 +403,7 @@ describe("issues.edited", () => {
     expect(updates[0]?.body).toContain("names more than one time zone");
     expect(scope2.pendingMocks()).toEqual([]);
 
-    const scope3 = issueNow(noConfig(nock(API)), { body: filled, labels: labelsWhenFilled })
+    const scope3 = issueNow(nock(API), { body: filled, labels: labelsWhenFilled })
       .get(`${repoPath}/issues/1/comments`)
       .query({ per_page: 100 })
       .reply(200, problemsComment(updates[0]?.body ?? ""))

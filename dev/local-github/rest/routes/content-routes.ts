@@ -18,8 +18,9 @@ function base64Lines(text: string): string {
 
 /**
  * `GET /repos/{owner}/{repo}/contents/{path}`: a file of the default branch, raw
- * (`Accept: application/vnd.github.raw`, `text/plain; charset=utf-8`) or as `content-file` JSON.
- * Directories are not modeled (404).
+ * (`Accept: application/vnd.github.raw`, `text/plain; charset=utf-8`) or as `content-file` JSON,
+ * with an `ETag`; `If-None-Match` with that ETag is answered `304 Not Modified`. Directories are
+ * not modeled (404).
  */
 export const CONTENT_ROUTES: Route[] = [
   {
@@ -32,16 +33,24 @@ export const CONTENT_ROUTES: Route[] = [
       const text = request.store.file(repo, path);
       if (text === undefined) throw notFound();
       const accept = String(request.headers.accept ?? "");
-      if (/application\/vnd\.github(\.v3)?\.raw/.test(accept)) return { status: 200, text };
+      const raw = /application\/vnd\.github(\.v3)?\.raw/.test(accept);
+      const sha = blobSha(text);
+      // An ETag per representation; a request that names it gets 304 with no body, as GitHub's
+      // conditional requests do (and a 304 costs no rate limit there).
+      const etag = `"${sha}${raw ? "-raw" : ""}"`;
+      const ifNoneMatch = String(request.headers["if-none-match"] ?? "");
+      if (ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag))
+        return { status: 304, headers: { etag } };
+      if (raw) return { status: 200, text, headers: { etag } };
       const { urls } = request;
       const repoPath = `${segment(repo.owner)}/${segment(repo.name)}`;
       const encodedPath = path.split("/").map(segment).join("/");
-      const sha = blobSha(text);
       const url = `${urls.api}/repos/${repoPath}/contents/${encodedPath}?ref=${repo.defaultBranch}`;
       const gitUrl = `${urls.api}/repos/${repoPath}/git/blobs/${sha}`;
       const htmlUrl = `${urls.html}/${repoPath}/blob/${repo.defaultBranch}/${encodedPath}`;
       return {
         status: 200,
+        headers: { etag },
         body: {
           type: "file",
           encoding: "base64",

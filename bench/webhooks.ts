@@ -1,0 +1,200 @@
+/**
+ * Per-delivery cost beside a bare Probot app: `npm run bench:webhooks`. This app and a bare Probot
+ * app (the same Probot, one no-op handler) each run the app's real server in a process of their
+ * own against one local GitHub; signed deliveries go to each in turn, in alternating rounds, and
+ * the bench prints p50/p99 latency and CPU time per delivery for two events with the ratio:
+ *
+ * - an edit of a filled report whose derived rows are already right (the common event: the app
+ *   reads its config and changes nothing);
+ * - a report opened through the issue form (filled, labelled: one PATCH).
+ *
+ * Target (issue 12): the edit at 2× the bare app's CPU or less. `npx tsx bench/webhooks.ts
+ * [rounds] [per round]`; `--cpu-prof` after the file name writes a V8 profile of the app's process.
+ */
+import { type ChildProcess, fork } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
+import { join } from "node:path";
+import { FORM_BODY, REPO, seedRepository } from "../dev/demo/scenario.js";
+import {
+  deliveryRequest,
+  type LocalGitHub,
+  startLocalGitHub,
+  type WebhookEvent,
+} from "../dev/local-github/index.js";
+
+const args = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
+const ROUNDS = Number(args[0] ?? 6);
+const PER_ROUND = Number(args[1] ?? 50);
+const PROFILE = process.argv.includes("--cpu-prof");
+const SECRET = "bench-secret";
+
+interface Side {
+  name: "app" | "bare";
+  child: ChildProcess;
+  url: string;
+}
+
+async function startSide(name: Side["name"], github: LocalGitHub, key: string): Promise<Side> {
+  const child = fork(join(import.meta.dirname, "webhooks/serve-app.ts"), [name], {
+    execArgv: [
+      "--import",
+      "tsx",
+      ...(PROFILE && name === "app" ? ["--cpu-prof", "--cpu-prof-dir=bench-profiles"] : []),
+    ],
+    env: {
+      ...process.env,
+      APP_ID: String(github.store.app.id),
+      PRIVATE_KEY: key,
+      WEBHOOK_SECRET: SECRET,
+      GITHUB_API_URL: github.url,
+      APP_BOT_LOGIN: `${github.store.app.slug}[bot]`,
+    },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const url = await new Promise<string>((resolve) =>
+    child.once("message", (message) => resolve((message as { url: string }).url)),
+  );
+  return { name, child, url };
+}
+
+function cpuOf(side: Side): Promise<number> {
+  return new Promise((resolve) => {
+    side.child.once("message", (message) => {
+      const { cpu } = message as { cpu: NodeJS.CpuUsage };
+      resolve((cpu.user + cpu.system) / 1000);
+    });
+    side.child.send("cpu");
+  });
+}
+
+async function deliver(side: Side, event: WebhookEvent, id: string): Promise<number> {
+  const { headers, body } = deliveryRequest({ ...event, id }, SECRET);
+  const started = performance.now();
+  const response = await fetch(side.url, { method: "POST", headers, body });
+  await response.text();
+  if (response.status !== 200)
+    throw new Error(`${side.name}: ${event.name} answered ${response.status}`);
+  return performance.now() - started;
+}
+
+/** One event of each kind, made by people in the local GitHub. */
+function events(github: LocalGitHub): { opened: () => WebhookEvent } {
+  const { store } = github;
+  const byAction = (action: string, from: number) =>
+    github.webhooks
+      .slice(from)
+      .find(
+        (each) => each.name === "issues" && (each.payload as { action?: string }).action === action,
+      );
+  const opened = (): WebhookEvent => {
+    const mark = github.webhooks.length;
+    store.createIssue("maya", REPO, {
+      title: "[Disruption] Checkout failing for EU customers",
+      body: FORM_BODY,
+      labels: ["disruption"],
+    });
+    const event = byAction("opened", mark);
+    if (!event) throw new Error("no opened event");
+    return event;
+  };
+  return { opened };
+}
+
+const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+};
+
+async function main(): Promise<void> {
+  const { privateKey } = generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: "pkcs1", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" },
+  });
+  const github = await startLocalGitHub({ appKey: privateKey });
+  seedRepository({ github } as Parameters<typeof seedRepository>[0]);
+  const sides = [
+    await startSide("app", github, privateKey),
+    await startSide("bare", github, privateKey),
+  ];
+  const app = sides[0] as Side;
+  const { opened } = events(github);
+
+  // A filled report: the form opened, delivered to the app, which fills it. Then maya edits the
+  // summary: the derived rows stay right, so the app has nothing to write.
+  const first = opened();
+  await deliver(app, first, "warm-1");
+  const number = (first.payload as { issue: { number: number } }).issue.number;
+  const filled = github.store.issue(REPO, number).body ?? "";
+  const mark = github.webhooks.length;
+  github.store.updateIssue("maya", REPO, number, {
+    body: filled.replace("## Summary\n\n", "## Summary\n\nUpdated by maya. "),
+  });
+  const edit = github.webhooks
+    .slice(mark)
+    .find((each) => (each.payload as { action?: string }).action === "edited");
+  if (!edit) throw new Error("no edited event");
+
+  const results = {
+    edit: {
+      app: { ms: [] as number[], cpu: 0, n: 0, calls: 0 },
+      bare: { ms: [] as number[], cpu: 0, n: 0, calls: 0 },
+    },
+    opened: {
+      app: { ms: [] as number[], cpu: 0, n: 0, calls: 0 },
+      bare: { ms: [] as number[], cpu: 0, n: 0, calls: 0 },
+    },
+  };
+  let serial = 0;
+  // Warm-up: JIT, token, label cache, config read, on both sides.
+  for (const side of sides)
+    for (let i = 0; i < 20; i += 1) await deliver(side, edit, `w-${side.name}-${i}`);
+  for (const side of sides) await deliver(side, opened(), `w-${side.name}-open`);
+
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const kind of ["edit", "opened"] as const) {
+      const order = round % 2 === 0 ? sides : [...sides].reverse();
+      for (const side of order) {
+        const prepared = Array.from({ length: PER_ROUND }, () =>
+          kind === "edit" ? edit : opened(),
+        );
+        const before = await cpuOf(side);
+        const callsBefore = github.requests.length;
+        for (const event of prepared) {
+          serial += 1;
+          results[kind][side.name].ms.push(await deliver(side, event, `d-${serial}`));
+        }
+        results[kind][side.name].cpu += (await cpuOf(side)) - before;
+        results[kind][side.name].calls += github.requests.length - callsBefore;
+        results[kind][side.name].n += PER_ROUND;
+      }
+    }
+  }
+
+  const line = (label: string, figures: { ms: number[]; cpu: number; n: number; calls: number }) =>
+    `  ${label.padEnd(6)} p50 ${percentile(figures.ms, 50).toFixed(2).padStart(7)} ms  p99 ${percentile(figures.ms, 99).toFixed(2).padStart(7)} ms  CPU ${(figures.cpu / figures.n).toFixed(2).padStart(6)} ms/delivery  API calls ${(figures.calls / figures.n).toFixed(1)}/delivery`;
+  console.log(
+    `bench:webhooks: ${ROUNDS} alternating rounds of ${PER_ROUND} deliveries per event and side`,
+  );
+  for (const kind of ["edit", "opened"] as const) {
+    const { app: mine, bare } = results[kind];
+    console.log(
+      kind === "edit"
+        ? "an edit whose derived rows are already right:"
+        : "a report opened through the form:",
+    );
+    console.log(line("app", mine));
+    console.log(line("bare", bare));
+    const ratio = mine.cpu / mine.n / (bare.cpu / bare.n);
+    console.log(
+      `  ratio  CPU ${ratio.toFixed(2)}×, p50 ${(percentile(mine.ms, 50) / percentile(bare.ms, 50)).toFixed(2)}×${kind === "edit" ? ` (target ≤ 2×: ${ratio <= 2 ? "met" : "NOT met"})` : ""}`,
+    );
+  }
+  for (const side of sides) side.child.send("stop");
+  await Promise.all(
+    sides.map((side) => new Promise((resolve) => side.child.once("exit", resolve))),
+  );
+  await github.close();
+}
+
+await main();
