@@ -35,6 +35,13 @@ export interface Harness {
   settle(): Promise<Delivery[]>;
   /** Delivers one event now, signed with `secret` (default: the right one). */
   deliver(event: WebhookEvent, secret?: string): Promise<Delivery>;
+  /**
+   * Stops the app's server and starts a new one, as a deploy or a crash does: what the app kept in
+   * memory (handled delivery ids, caches) is gone; GitHub's state stays.
+   */
+  restart(): Promise<void>;
+  /** Resolves when the app is handling nothing (a delivery answered 202 may still be running). */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -43,6 +50,12 @@ export interface HarnessOptions {
   githubNow?: () => Date;
   /** The app's clock (the analytics' "today"). */
   appClock?: () => DateTime;
+  /**
+   * `quiet` (default): throttling and retries off, so a demo does not wait. `production`: Probot's
+   * Octokit as \`npm start\` configures it (retry and throttling plugins with Probot's handlers),
+   * its write limiter keyed to this harness, so harnesses in one process do not queue on each other.
+   */
+  octokit?: "quiet" | "production";
 }
 
 /**
@@ -61,30 +74,26 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     appKey: privateKey,
     ...(options.githubNow ? { now: options.githubNow } : {}),
   });
-  const probot = new Probot({
-    appId: github.store.app.id,
-    privateKey,
-    secret,
-    baseUrl: github.url,
-    // Throttling and retries off: the local GitHub has no rate limit, and a demo should not wait.
-    Octokit: ProbotOctokit.defaults(
-      (octokitOptions: NonNullable<ConstructorParameters<typeof ProbotOctokit>[0]>) => ({
-        ...octokitOptions,
-        retry: { enabled: false },
-        throttle: { ...octokitOptions.throttle, enabled: false },
-      }),
-    ),
-    log: pino({ level: "silent" }),
-  });
-  const server = await startServer({
-    probot,
-    log: probot.log,
-    app: () =>
-      createApp({ schedule: false, ...(options.appClock ? { clock: options.appClock } : {}) }),
-    port: 0,
-    host: "127.0.0.1",
-  });
-  const webhookUrl = server.webhookUrl;
+  const start = async () => {
+    const probot = new Probot({
+      appId: github.store.app.id,
+      privateKey,
+      secret,
+      baseUrl: github.url,
+      Octokit: harnessOctokit(options.octokit ?? "quiet"),
+      log: pino({ level: "silent" }),
+    });
+    const server = await startServer({
+      probot,
+      log: probot.log,
+      app: () =>
+        createApp({ schedule: false, ...(options.appClock ? { clock: options.appClock } : {}) }),
+      port: 0,
+      host: "127.0.0.1",
+    });
+    return { probot, server };
+  };
+  let app = await start();
 
   const queue: WebhookEvent[] = [];
   const unsubscribe = github.onWebhook((event) => {
@@ -95,7 +104,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const mark = github.requests.length;
     const { headers, body } = deliveryRequest(event, signWith);
     const started = performance.now();
-    const response = await fetch(webhookUrl, { method: "POST", headers, body });
+    const response = await fetch(app.server.webhookUrl, { method: "POST", headers, body });
     await response.text();
     return {
       event,
@@ -107,10 +116,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   return {
     github,
-    probot,
-    webhookUrl,
+    get probot() {
+      return app.probot;
+    },
+    get webhookUrl() {
+      return app.server.webhookUrl;
+    },
     secret,
     deliver,
+    async idle() {
+      while (app.server.inFlight.size > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    },
+    async restart() {
+      await app.server.stop();
+      app = await start();
+    },
     async settle() {
       const deliveries: Delivery[] = [];
       for (let event = queue.shift(); event; event = queue.shift())
@@ -119,8 +139,29 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async close() {
       unsubscribe();
-      await server.stop();
+      await app.server.stop();
       await github.close();
     },
   };
+}
+
+let harnesses = 0;
+
+/** The Octokit class the harness's Probot uses (see `HarnessOptions.octokit`). */
+function harnessOctokit(kind: "quiet" | "production"): typeof ProbotOctokit {
+  type Options = NonNullable<ConstructorParameters<typeof ProbotOctokit>[0]>;
+  if (kind === "production") {
+    // The plugin's limiters are per process and keyed by `throttle.id` (one deployment each).
+    const id = `harness-${process.pid}-${++harnesses}`;
+    return ProbotOctokit.defaults((octokitOptions: Options) => ({
+      ...octokitOptions,
+      throttle: { ...octokitOptions.throttle, id },
+    }));
+  }
+  // Throttling and retries off: the local GitHub has no rate limit, and a demo should not wait.
+  return ProbotOctokit.defaults((octokitOptions: Options) => ({
+    ...octokitOptions,
+    retry: { enabled: false },
+    throttle: { ...octokitOptions.throttle, enabled: false },
+  }));
 }

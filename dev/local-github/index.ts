@@ -4,6 +4,12 @@
  */
 export type { Caller } from "./auth/authenticate.js";
 export type { GraphqlValidation } from "./graphql/validate-query.js";
+export {
+  FAULT_KINDS,
+  type FaultHandle,
+  type FaultKind,
+  type FaultSpec,
+} from "./server/faults.js";
 export type {
   InterceptedRequest,
   Interceptor,

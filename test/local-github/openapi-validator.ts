@@ -97,6 +97,11 @@ export function responseErrors(operation: string, status: number, body: unknown)
   return errorsOf(validator(pointer("operations", operation, "responses", String(status))), body);
 }
 
+/** The schema errors of an error answer's body against GitHub's `basic-error`, or []. */
+export function basicErrorErrors(body: unknown): string[] {
+  return errorsOf(validator("components/schemas/basic-error"), body);
+}
+
 /** The schema errors of a webhook payload (`issues.opened`), or []. */
 export function webhookErrors(event: string, payload: unknown): string[] {
   if (!(event in document.webhooks)) return [`${event} is not among the extracted webhooks`];

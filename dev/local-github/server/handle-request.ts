@@ -9,6 +9,7 @@ import { HttpError, notModeled, toHttpError, unauthorized } from "../rest/http-e
 import { REST_ROUTES } from "../rest/rest-routes.js";
 import { matchRoute, type RestResponse, type Route } from "../rest/route.js";
 import type { HookDeliveries } from "../webhooks/hook-deliveries.js";
+import { type FaultList, type FiredFault, faultAnswer } from "./faults.js";
 import type { Interceptor, InterceptReply, RecordedRequest } from "./recorded-request.js";
 
 /** What answering a request needs: credentials, the store, the addresses, the hooks. */
@@ -16,6 +17,7 @@ export interface RequestSettings extends AuthSettings {
   urls: Urls;
   graphqlValidation: GraphqlValidation;
   interceptors: readonly Interceptor[];
+  faults: FaultList;
   record: (request: RecordedRequest) => void;
   hooks: HookDeliveries;
 }
@@ -96,6 +98,26 @@ function send(response: ServerResponse, answer: RestResponse | InterceptReply): 
 }
 
 /**
+ * Answers a call a fault fired on as that fault says (or closes the connection without an answer),
+ * and returns its record.
+ */
+function sendFault(
+  response: ServerResponse,
+  fail: NonNullable<FiredFault["fail"]>,
+  base: Omit<RecordedRequest, "status" | "response">,
+): RecordedRequest {
+  const answer = faultAnswer(fail.kind);
+  if (answer) send(response, answer);
+  else response.destroy();
+  return {
+    ...base,
+    status: answer?.status ?? 0,
+    response: answer?.text ?? answer?.body,
+    fault: fail,
+  };
+}
+
+/**
  * Answers one HTTP request as GitHub's REST or GraphQL API would, and records it. Anything the
  * local GitHub does not model is 501, so a test sees it instead of a plausible answer.
  */
@@ -123,6 +145,7 @@ export async function handleRequest(
     at,
   };
   let answer: RestResponse;
+  let fault: FiredFault | undefined;
   try {
     let body: unknown;
     if (text !== "") {
@@ -138,6 +161,12 @@ export async function handleRequest(
       const name =
         typeof query === "string" ? /^\s*(?:query|mutation)\s+(\w+)/.exec(query)?.[1] : undefined;
       base.operation = name ? `graphql ${name}` : "graphql";
+    }
+    fault = settings.faults.take({ ...base });
+    await fault?.run?.();
+    if (fault?.fail?.when === "before") {
+      settings.record(sendFault(response, fault.fail, base));
+      return;
     }
     for (const interceptor of settings.interceptors) {
       const reply = await interceptor({ ...base });
@@ -178,6 +207,11 @@ export async function handleRequest(
   } catch (error) {
     const failure = toHttpError(error);
     answer = { status: failure.status, body: failure.body };
+  }
+  if (fault?.fail) {
+    // Applied, but the answer is lost on the way back.
+    settings.record(sendFault(response, fault.fail, base));
+    return;
   }
   send(response, answer);
   settings.record({ ...base, status: answer.status, response: answer.text ?? answer.body });

@@ -18,10 +18,15 @@ export interface RecordedRequest {
   caller: string | null;
   /** When the request arrived (ISO 8601, real time). */
   at: string;
+  /**
+   * The fault that fired on it (see `LocalGitHub.fault`): failed `before` it was applied, or
+   * `after` (applied, answer lost). `status` is then the fault's, 0 for a closed connection.
+   */
+  fault?: { kind: string; when: "before" | "after" };
 }
 
 /** What an interceptor is shown before the request is handled. */
-export type InterceptedRequest = Omit<RecordedRequest, "status" | "response">;
+export type InterceptedRequest = Omit<RecordedRequest, "status" | "response" | "fault">;
 
 /** An answer an interceptor gives in place of the local GitHub's (a 500, a 403 rate limit …). */
 export interface InterceptReply {

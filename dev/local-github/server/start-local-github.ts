@@ -11,6 +11,7 @@ import {
   type HookSettings,
 } from "../webhooks/hook-deliveries.js";
 import { type WebhookEvent, webhookEvent } from "../webhooks/webhook-event.js";
+import { type FaultHandle, FaultList, type FaultSpec } from "./faults.js";
 import { handleRequest } from "./handle-request.js";
 import type { Interceptor, RecordedRequest } from "./recorded-request.js";
 
@@ -58,6 +59,11 @@ export interface LocalGitHub {
   webhooks: WebhookEvent[];
   /** Hears each webhook event as the write that causes it is made; returns the unsubscribe function. */
   onWebhook(listener: (event: WebhookEvent) => void): () => void;
+  /**
+   * Makes the Nth call that matches fail before or after it is applied, or runs a callback as it
+   * arrives (a race landing between the app's read and its write). Each fault fires once.
+   */
+  fault(spec: FaultSpec): FaultHandle;
   /** Adds an interceptor (delay or replace answers); returns the function that removes it. */
   intercept(interceptor: Interceptor): () => void;
   /** An installation access token, as `POST /app/installations/{id}/access_tokens` would give. */
@@ -86,6 +92,7 @@ export async function startLocalGitHub(options: LocalGitHubOptions = {}): Promis
   const webhooks: WebhookEvent[] = [];
   const listeners = new Set<(event: WebhookEvent) => void>();
   const interceptors: Interceptor[] = [];
+  const faults = new FaultList();
   const urls: Urls = {
     api: "",
     html: (options.htmlUrl ?? "https://github.com").replace(/\/+$/, ""),
@@ -101,6 +108,7 @@ export async function startLocalGitHub(options: LocalGitHubOptions = {}): Promis
     urls,
     graphqlValidation: options.graphqlValidation ?? "spec",
     interceptors,
+    faults,
     record: (request: RecordedRequest) => {
       requests.push(request);
     },
@@ -143,6 +151,9 @@ export async function startLocalGitHub(options: LocalGitHubOptions = {}): Promis
     onWebhook(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    fault(spec) {
+      return faults.add(spec);
     },
     intercept(interceptor) {
       interceptors.push(interceptor);
