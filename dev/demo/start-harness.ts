@@ -33,6 +33,8 @@ export interface Harness {
    * writes), one at a time, until none is left.
    */
   settle(): Promise<Delivery[]>;
+  /** Takes the queued events without delivering them, for a test that delivers in its own order. */
+  takeQueued(): WebhookEvent[];
   /** Delivers one event now, signed with `secret` (default: the right one). */
   deliver(event: WebhookEvent, secret?: string): Promise<Delivery>;
   /**
@@ -124,6 +126,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     secret,
     deliver,
+    takeQueued() {
+      return queue.splice(0, queue.length);
+    },
     async idle() {
       while (app.server.inFlight.size > 0) await new Promise((resolve) => setTimeout(resolve, 20));
     },

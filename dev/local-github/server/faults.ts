@@ -30,7 +30,7 @@ export interface FaultSpec {
   /** Which matching call (1 is the first); default 1. */
   nth?: number;
   fail?: { kind: FaultKind; when: "before" | "after" };
-  run?: () => void | Promise<void>;
+  run?: () => unknown;
 }
 
 /** A fault that was set: whether it fired, and the call it fired on. */
@@ -45,7 +45,7 @@ export interface FaultHandle {
 /** What the server does with a call a fault fired on. */
 export interface FiredFault {
   fail?: { kind: FaultKind; when: "before" | "after" };
-  run?: () => void | Promise<void>;
+  run?: () => unknown;
 }
 
 const OPERATIONS = new Set(REST_ROUTES.map((route) => `${route.method} ${route.path}`));
