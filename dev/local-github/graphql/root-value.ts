@@ -5,6 +5,7 @@ import type { LocalStore } from "../store/local-store.js";
 import type { IssueRecord, RepoRecord } from "../store/records.js";
 import { type ConnectionArgs, connection } from "./connection.js";
 import { typedError } from "./graphql-errors.js";
+import { timelineFields } from "./issue-timeline.js";
 
 interface IssuesArgs extends ConnectionArgs {
   labels?: string[] | null;
@@ -97,9 +98,15 @@ function issueNode(scope: Scope, repo: RepoRecord, issue: IssueRecord): Record<s
       mergedAt: issue.pullRequest.mergedAt,
     };
   }
+  const tools = {
+    store: scope.store,
+    actor: (login: string) => actorNode(scope, login),
+    pullRequest: (record: IssueRecord) => issueNode(scope, repo, record),
+  };
   return {
     __typename: "Issue",
     ...issueFields(scope, repo, issue),
+    ...timelineFields(tools, repo, issue),
     state: issue.state === "open" ? "OPEN" : "CLOSED",
     // GitHub answers NOT_PLANNED for a duplicate unless the query asks with `enableDuplicate: true`
     // (the schema's IssueStateReason.DUPLICATE).
@@ -235,7 +242,8 @@ function repositoryNode(scope: Scope, repo: RepoRecord): Record<string, unknown>
 
 /**
  * The root of a query: `repository(owner, name)` with its issues (filters, order, cursor
- * pagination), `issue`, `pullRequest` and `issueOrPullRequest`. What the caller cannot see is
+ * pagination), `issue` (with its `timelineItems` and `closedByPullRequestsReferences`),
+ * `pullRequest` and `issueOrPullRequest`. What the caller cannot see is
  * null with a NOT_FOUND error beside the data, as on GitHub.
  */
 export function rootValue(scope: Scope): Record<string, unknown> {

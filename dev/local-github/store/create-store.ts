@@ -6,6 +6,7 @@ import {
   checkTitle,
   DEFAULT_LABEL_COLOR,
 } from "./github-limits.js";
+import { recordIssueEvents } from "./issue-events.js";
 import { applyIssueUpdate, readIssueUpdate } from "./issue-update.js";
 import type { LocalStore, RepoRef, SeedIssue, StoreOptions } from "./local-store.js";
 import {
@@ -44,6 +45,7 @@ export function createStore(options: StoreOptions = {}): LocalStore {
     comment: 300_000,
     label: 400_000,
     reaction: 500_000,
+    event: 600_000,
   };
   const next = (kind: keyof typeof ids) => {
     ids[kind] += 1;
@@ -136,6 +138,7 @@ export function createStore(options: StoreOptions = {}): LocalStore {
       deleted: false,
       parent: input.parent ?? null,
       pullRequest,
+      events: [],
     };
     if (record.parent !== null) issue(target, record.parent);
     target.issues.set(number, record);
@@ -381,6 +384,7 @@ export function createStore(options: StoreOptions = {}): LocalStore {
           label: labelFor(target, name),
         })),
       ];
+      recordIssueEvents(changes, record.createdAt, () => next("event"));
       emit(changes);
       return record;
     },
@@ -389,12 +393,14 @@ export function createStore(options: StoreOptions = {}): LocalStore {
       const target = repo(ref);
       const record = issue(target, issueNumber);
       const update = readIssueUpdate(target, input);
+      const at = now();
       const changes = applyIssueUpdate(target, record, update, {
         actor: addUser({ login: actor }),
-        at: now(),
+        at,
         label: (name) => labelFor(target, name),
         user: (login) => addUser({ login }).login,
       });
+      recordIssueEvents(changes, at, () => next("event"));
       emit(changes);
       return record;
     },

@@ -25,6 +25,23 @@ export interface PullRequestRecord {
   mergedAt: string | null;
 }
 
+/**
+ * Something that happened to an issue that its timeline shows (GraphQL `timelineItems`): the
+ * writes record them (`createIssue`, `updateIssue`), seeding records none.
+ */
+export interface IssueEventRecord {
+  /** Unique across the store, in the order the events happened. */
+  id: number;
+  kind: "labeled" | "unlabeled" | "closed" | "reopened";
+  /** Who did it (a login). */
+  actor: string;
+  createdAt: string;
+  /** The label's name as it was then, for `labeled` and `unlabeled`. */
+  label: string | null;
+  /** The reason of a close (`closed` only). */
+  stateReason: IssueRecord["stateReason"];
+}
+
 /** An issue or a pull request. `labels` holds label names as the repository spells them. */
 export interface IssueRecord {
   id: number;
@@ -47,6 +64,8 @@ export interface IssueRecord {
   /** The parent issue's number when this is a sub-issue (same repository). */
   parent: number | null;
   pullRequest: PullRequestRecord | null;
+  /** The issue's timeline events, oldest first. */
+  events: IssueEventRecord[];
 }
 
 /** The reactions GitHub offers. */
