@@ -15,6 +15,8 @@ import { updateDerivedRows } from "./update-derived-rows.js";
 export function fillInPlace(parsed: ParsedReport, additions: Additions): string {
   const { body, blocks } = parsed.layout;
   let filled = body;
+  // The Summary heading given to text before the first heading (then not appended again).
+  let summaryAdded = false;
   if (parsed.layout.table) {
     filled = updateDerivedRows(body, parsed)?.body ?? body;
   } else {
@@ -31,13 +33,14 @@ export function fillInPlace(parsed: ParsedReport, additions: Additions): string 
     } else {
       // Text before the first heading is the summary: it gets the heading that keeps it one.
       const summary = preambleBlank ? "" : "## Summary\n\n";
+      summaryAdded = summary !== "";
       filled = `## Overview\n\n${table}\n\n${summary}${body}`;
     }
   }
   // A body that ends in an open fence or comment would swallow what is appended (and closing it
   // would change the author's last answer): nothing is appended then.
   if (!additions.emptySections || closerOf(parsed) !== "") return filled;
-  const missing = missingSections(parsed);
+  const missing = missingSections(parsed).filter((name) => !(summaryAdded && name === "Summary"));
   if (missing.length === 0) return filled;
   const appended = missing.flatMap((name) => {
     const lines = emptySectionBody(name, additions.hints);

@@ -15,6 +15,15 @@ describe("fillReport keeps what the author wrote", () => {
     expect(fillReport(filled)).toBe(filled);
   });
 
+  it("gives text before any heading one Summary heading, and appends no second, empty Summary", () => {
+    const filled = fillReport("Card payments time out; the payments API answers 504.");
+    expect(filled.match(/^## Summary$/gm)).toEqual(["## Summary"]);
+    expect(filled).toContain(
+      "## Summary\n\nCard payments time out; the payments API answers 504.\n\n## Timeline",
+    );
+    expect(fillReport(filled)).toBe(filled);
+  });
+
   it("keeps a three-column table under Overview, which is not the Overview table", () => {
     const body =
       "## Overview\n\n| Field | Value | Notes |\n| --- | --- | --- |\n| Started | 2026-11-20 14:05 | approx |";
