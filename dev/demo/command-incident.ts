@@ -8,7 +8,9 @@ export const COMMAND_INCIDENT_TITLE = "Card payments time out";
  * A short incident recorded while it happens, with commands only (README, "During a disruption"):
  * sam opens a plain issue and declares it a disruption; maya records detection, acknowledgement, a
  * failover and the mitigation; a mitigation time before detection is refused with the reason; sam
- * records the resolution. Self-contained: it needs only the repository `seedRepository` sets up.
+ * records the resolution; maya's fix (a pull request that says `Fixes #n`) is merged, and sam asks
+ * for the timeline from the issue's own history (`/disruption timeline sync`). Self-contained: it
+ * needs only the repository `seedRepository` sets up.
  */
 export async function playCommandIncident(harness: Harness): Promise<Step[]> {
   const { store } = harness.github;
@@ -58,12 +60,32 @@ export async function playCommandIncident(harness: Harness): Promise<Step[]> {
   );
   await say("maya", `/disruption mitigated ${clock(opened, 12)}`, "maya records the mitigation");
   await say("sam", "/disruption resolved", "sam records the resolution (now)");
+  // The fix, opened 10 and merged 11 minutes after the issue (seeded: no webhook, as the app
+  // subscribes to no pull request event).
+  const fix = store.addPullRequest(REPO, {
+    title: "Fail over TLS to the secondary load balancer",
+    body: `Fixes #${n}.`,
+    user: "maya",
+    createdAt: minutesAfter(opened, 10),
+    merged: true,
+    mergedAt: minutesAfter(opened, 11),
+  });
+  await say(
+    "sam",
+    "/disruption timeline sync",
+    `maya's fix #${fix.number} (\`Fixes #${n}\`) is merged; sam adds the issue's own history to the timeline`,
+  );
   steps.push({
     title: "the report",
     deliveries: [],
     outcome: [`#${n} has the labels: ${store.issue(REPO, n).labels.join(", ")}`],
   });
   return steps;
+}
+
+/** GitHub's form of the time `minutes` after `iso`. */
+function minutesAfter(iso: string, minutes: number): string {
+  return new Date(Date.parse(iso) + minutes * 60_000).toISOString().replace(/\.\d+Z$/, "Z");
 }
 
 /** `HH:mm` in the demo's zone, `minutes` after `iso`. */

@@ -32,7 +32,8 @@ export interface LinkedPullRequest {
  */
 export function historyRows(history: IssueHistory, config: Config): NewTimelineRow[] {
   const zone = config.timeZone;
-  const at = (iso: string) => DateTime.fromISO(iso, { zone });
+  // To the minute, as the rows people and commands write (GitHub's times carry seconds).
+  const at = (iso: string) => DateTime.fromISO(iso, { zone }).startOf("minute");
   const party = (login: string | null) => (login ? login.replace(/\[bot\]$/, "") : "GitHub");
   const rows: NewTimelineRow[] = [
     {

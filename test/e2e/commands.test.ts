@@ -122,7 +122,11 @@ describe("commands during a disruption, through the real server", () => {
       "- `/disruption mitigated 16:41`: Mitigated (2026-11-20 16:41 Europe/Berlin) is before Detected (2026-11-20 16:42 Europe/Berlin)",
     );
 
-    const body = store.issue(REPO, n).body ?? "";
+    // The rows of the issue's own history (the sync after these steps) aside: see the next test.
+    const body = (store.issue(REPO, n).body ?? "")
+      .split("\n")
+      .filter((line) => !line.includes("<!-- dr:sync="))
+      .join("\n");
     expect(body).toContain("| Started | 2026-11-20 16:40 Europe/Berlin |");
     expect(body).toContain("| Time to mitigate | 10 min |");
     expect(body).toContain(
@@ -142,6 +146,66 @@ describe("commands during a disruption, through the real server", () => {
       "severity: sev2",
       "service: payments-api",
     ]);
+  });
+
+  it("syncs the timeline from the issue's history: one GraphQL query, one PATCH, each event once", async () => {
+    const steps = await playCommandIncident(harness);
+    const { store } = harness.github;
+    const report = store.issues(REPO).find((issue) => issue.title === COMMAND_INCIDENT_TITLE);
+    const n = report?.number ?? 0;
+    const sync = store.comments(REPO, n).findLast((c) => c.body === "/disruption timeline sync");
+    const fix = store.issues(REPO).find((issue) => issue.pullRequest !== null);
+    const reactions = `/repos/acme/ops/issues/comments/${sync?.id}/reactions`;
+    expect(calls(steps[5])).toEqual([
+      `POST ${reactions}`,
+      "GET /repos/acme/ops/collaborators/sam/permission",
+      "GET /repos/acme/ops/contents/.github/disruption-reports.yml",
+      `GET /repos/acme/ops/issues/${n}`,
+      "POST /graphql",
+      `PATCH /repos/acme/ops/issues/${n}`,
+      `POST ${reactions}`,
+    ]);
+    expect(steps[5]?.deliveries[0]?.calls[4]?.operation).toBe("graphql IssueHistory");
+    const events = store.issue(REPO, n).events;
+    const labeled = (name: string) => events.find((event) => event.label === name)?.id ?? 0;
+    const marker = (prefix: string, id: number) =>
+      `<!-- dr:sync=${prefix}_${Buffer.from(`${prefix}:${id}`).toString("base64url")} -->`;
+    const body = store.issue(REPO, n).body ?? "";
+    const rows = body.split("\n").filter((line) => line.includes("<!-- dr:"));
+    // The history's rows among the commands' (which are unchanged), in time order.
+    expect(rows.filter((row) => row.includes("dr:sync="))).toEqual([
+      "| 2026-11-20 16:40 Europe/Berlin | sam | Issue opened | neutral <!-- dr:sync=opened --> |",
+      `| 2026-11-20 16:50 Europe/Berlin | maya | Pull request #${fix?.number} opened | neutral <!-- dr:sync=pr${fix?.number}-opened --> |`,
+      `| 2026-11-20 16:51 Europe/Berlin | maya | Pull request #${fix?.number} merged | positive <!-- dr:sync=pr${fix?.number}-merged --> |`,
+      `| 2026-11-20 17:00 Europe/Berlin | disruption-reports | Severity SEV2 | neutral ${marker("LE", labeled("severity: sev2"))} |`,
+    ]);
+    expect(rows.map((row) => row.split(" | ")[2])).toEqual([
+      "Issue opened",
+      "Detected",
+      "Acknowledged",
+      "the primary load balancer drops TLS handshakes",
+      "failed over to the secondary load balancer",
+      `Pull request #${fix?.number} opened`,
+      `Pull request #${fix?.number} merged`,
+      "Mitigated",
+      "Declared a disruption",
+      "Severity set to SEV2",
+      "Type set to Network",
+      "Services set to payments-api",
+      "Resolved",
+      "Severity SEV2",
+    ]);
+    expect(store.comment(REPO, sync?.id ?? 0).reactions.map((r) => r.content)).toEqual([
+      "eyes",
+      "+1",
+    ]);
+
+    // A second sync finds every row by its marker: no PATCH, and the body stays as it is.
+    const again = store.createComment("maya", REPO, n, "/disruption timeline sync");
+    const [delivery] = await harness.settle();
+    expect(delivery?.calls.map((call) => call.method)).not.toContain("PATCH");
+    expect(store.issue(REPO, n).body).toBe(body);
+    expect(store.comment(REPO, again.id).reactions.map((r) => r.content)).toEqual(["eyes", "+1"]);
   });
 
   it("applies a redelivered command comment once", async () => {
