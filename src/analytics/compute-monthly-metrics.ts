@@ -1,4 +1,6 @@
 import { type DateTime, IANAZone } from "luxon";
+import { describeWorkingTime } from "../calendar/describe-working-time.js";
+import { workCalendar } from "../calendar/work-calendar.js";
 import type { Config } from "../config/config.js";
 import { isoTime } from "../report/parse-time.js";
 import type { AnalyticsIssue } from "./analytics-issue.js";
@@ -100,7 +102,9 @@ export function metricsFromRecords(
   const current = recordsOf(period, byMonth);
   const previous = previousPeriod(period);
   const services = serviceRows(current);
-  const follow = followThrough(records, now);
+  // The team's working time, read in the zone the figures are (the config's, or the CLI's --tz).
+  const calendar = workCalendar({ timeZone: options.timeZone, calendar: options.config.calendar });
+  const follow = followThrough(records, now, calendar);
   const problems = dataProblems(records);
   const figures: MonthlyFigures = {
     month: period.key,
@@ -133,7 +137,11 @@ export function metricsFromRecords(
     repositories: repositoryRows(current),
     withoutSeverity: current.filter((record) => record.severity === null).length,
     withoutType: current.filter((record) => record.type === null).length,
-    when: { grid: whenGrid(current), ...weekendAndOutOfHours(current) },
+    when: {
+      grid: whenGrid(current),
+      ...weekendAndOutOfHours(current, calendar),
+      workingTime: describeWorkingTime(calendar),
+    },
     ...follow,
     repeats: findRepeats(records, period.months),
     disruptions: current.map(disruptionRow),

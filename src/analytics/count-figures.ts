@@ -1,3 +1,5 @@
+import { isWorkingTime } from "../calendar/is-working-time.js";
+import type { WorkCalendar } from "../calendar/work-calendar.js";
 import { SEVERITIES, type Severity } from "../report/types.js";
 import type { ReportRecord } from "./read-report-record.js";
 import { type CustomerImpactFigures, WEEKDAYS, type Weekday } from "./types.js";
@@ -63,17 +65,21 @@ export function whenGrid(records: readonly ReportRecord[]): number[][] {
   return grid;
 }
 
-/** Started on a Saturday or Sunday; started 18:00–08:00 local time, any day. */
-export function weekendAndOutOfHours(records: readonly ReportRecord[]): {
-  weekend: number;
-  outOfHours: number;
-} {
+/**
+ * Started on a Saturday or Sunday; started out of hours, that is outside the team's working time
+ * (the config's `calendar`: a day that is not a working day or is a holiday, or a time before its
+ * start or from its end, in its zone; docs/definitions.md).
+ */
+export function weekendAndOutOfHours(
+  records: readonly ReportRecord[],
+  calendar: WorkCalendar,
+): { weekend: number; outOfHours: number } {
   let weekend = 0;
   let outOfHours = 0;
   for (const record of records) {
     if (!record.started) continue;
     if (record.started.weekday >= 6) weekend += 1;
-    if (record.started.hour >= 18 || record.started.hour < 8) outOfHours += 1;
+    if (!isWorkingTime(calendar, record.started)) outOfHours += 1;
   }
   return { weekend, outOfHours };
 }

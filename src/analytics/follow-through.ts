@@ -1,9 +1,11 @@
 import type { DateTime } from "luxon";
+import type { WorkCalendar } from "../calendar/work-calendar.js";
+import { workingDaysBetween } from "../calendar/working-days.js";
 import { isoTime } from "../report/parse-time.js";
 import type { ReportRecord } from "./read-report-record.js";
 import type { MissingLessons, OpenActionItem, OpenReport } from "./types.js";
 
-/** Business days a SEV1/SEV2 review may take before its empty Lessons are listed (docs/definitions.md, `002`). */
+/** Working days a SEV1/SEV2 review may take before its empty Lessons are listed (docs/definitions.md, `002`). */
 export const REVIEW_BUSINESS_DAYS = 2;
 
 export interface FollowThrough {
@@ -15,11 +17,16 @@ export interface FollowThrough {
 /**
  * Follow-through over every report, whatever its month: open action items (overdue when the due
  * date is before today in the zone of `now`), reports still open, and SEV1/SEV2 reports whose
- * Lessons are empty more than {@link REVIEW_BUSINESS_DAYS} business days after they were resolved.
+ * Lessons are empty {@link REVIEW_BUSINESS_DAYS} working days after they were resolved (the team's
+ * calendar: its working days, less its holidays).
  * Overdue items come first, then by due date; open reports by number; missing lessons by when
  * they were resolved.
  */
-export function followThrough(records: readonly ReportRecord[], now: DateTime): FollowThrough {
+export function followThrough(
+  records: readonly ReportRecord[],
+  now: DateTime,
+  calendar: WorkCalendar,
+): FollowThrough {
   const today = now.toISODate() ?? "";
   const openActionItems: OpenActionItem[] = [];
   const openReports: OpenReport[] = [];
@@ -45,7 +52,8 @@ export function followThrough(records: readonly ReportRecord[], now: DateTime): 
       (record.severity === "SEV1" || record.severity === "SEV2") &&
       record.lessonsEmpty &&
       record.resolved &&
-      businessDaysBetween(record.resolved.setZone(now.zone), now) >= REVIEW_BUSINESS_DAYS
+      workingDaysBetween(calendar, record.resolved, now, REVIEW_BUSINESS_DAYS) >=
+        REVIEW_BUSINESS_DAYS
     ) {
       missingLessons.push({
         issue: record.issue,
@@ -63,22 +71,6 @@ export function followThrough(records: readonly ReportRecord[], now: DateTime): 
   openReports.sort((a, b) => a.issue.number - b.issue.number);
   missingLessons.sort((a, b) => a.resolved.localeCompare(b.resolved));
   return { openActionItems, openReports, missingLessons };
-}
-
-/**
- * Whole business days (Monday to Friday, local dates) strictly after `from`'s date and strictly
- * before `to`'s date, counted up to {@link REVIEW_BUSINESS_DAYS}: resolved on a Friday, the
- * review is listed from Wednesday. Public holidays are not known here.
- */
-export function businessDaysBetween(from: DateTime, to: DateTime): number {
-  const end = to.startOf("day");
-  let day = from.startOf("day").plus({ days: 1 });
-  let count = 0;
-  while (day < end && count < REVIEW_BUSINESS_DAYS) {
-    if (day.weekday <= 5) count += 1;
-    day = day.plus({ days: 1 });
-  }
-  return count;
 }
 
 /** Items with a due date first, earliest first. */

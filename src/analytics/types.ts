@@ -165,8 +165,10 @@ export interface MonthlyDetails {
     grid: number[][];
     /** Started on a Saturday or Sunday. */
     weekend: number;
-    /** Started 18:00–08:00 local time, any day. */
+    /** Started outside the team's working time (the config's `calendar`). */
     outOfHours: number;
+    /** That working time in words (`Monday–Friday 09:00–18:00 Europe/Berlin`). */
+    workingTime: string;
   };
   openActionItems: OpenActionItem[];
   openReports: OpenReport[];

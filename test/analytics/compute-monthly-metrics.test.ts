@@ -4,6 +4,7 @@ import {
   analyticsWindowStart,
   computeMonthlyMetrics,
 } from "../../src/analytics/compute-monthly-metrics.js";
+import { configSchema } from "../../src/config/config.js";
 import { closed, reportIssue } from "./build-issue.js";
 import { config, NOW, sampleIssues, ZONE } from "./sample-month.js";
 
@@ -212,6 +213,7 @@ describe("computeMonthlyMetrics: October 2026 in Europe/Berlin", () => {
       ],
       weekend: 1,
       outOfHours: 3,
+      workingTime: "Monday–Friday 09:00–18:00 Europe/Berlin",
     });
   });
 
@@ -355,6 +357,67 @@ describe("computeMonthlyMetrics: edges", () => {
       }).details.missingLessons.length;
     expect(listed("2026-11-03T23:59")).toBe(0); // Tuesday: only Monday has passed
     expect(listed("2026-11-04T00:00")).toBe(1); // Wednesday
+  });
+
+  it("waits two working days of the team's calendar: a holiday Monday does not count", () => {
+    // Resolved on Friday 30 October; Monday 2 November is a holiday: Tuesday is the first working
+    // day, Wednesday the second, so the report is listed from Thursday.
+    const sev1 = reportIssue(
+      1,
+      { severity: "SEV1", started: "2026-10-30 10:00", resolved: "2026-10-30 16:00" },
+      closed("2026-10-30T15:00:00Z"),
+    );
+    const withHoliday = configSchema.parse({
+      timeZone: ZONE,
+      calendar: { holidays: ["2026-11-02"] },
+    });
+    const listed = (now: string) =>
+      computeMonthlyMetrics([sev1], {
+        period: "2026-10",
+        timeZone: ZONE,
+        now: DateTime.fromISO(now, { zone: ZONE }),
+        config: withHoliday,
+      }).details.missingLessons.length;
+    expect(listed("2026-11-04T23:59")).toBe(0); // Wednesday: only Tuesday has passed
+    expect(listed("2026-11-05T00:00")).toBe(1); // Thursday
+  });
+
+  describe("out of hours: outside the calendar's working time, in its zone", () => {
+    // Typed in UTC; Berlin is UTC+2 until Sunday 25 October 03:00, UTC+1 after.
+    const starts = [
+      "2026-10-24 11:00 UTC", // Saturday 13:00
+      "2026-10-26 09:00 UTC", // Monday 10:00, the holiday below
+      "2026-10-20 16:00 UTC", // Tuesday 18:00: the end is not included
+      "2026-10-20 15:59 UTC", // Tuesday 17:59
+      "2026-10-27 07:30 UTC", // Tuesday 08:30 (UTC+1): before the start
+      "2026-10-27 08:00 UTC", // Tuesday 09:00 (UTC+1)
+      "2026-10-23 07:30 UTC", // Friday 09:30 (UTC+2)
+      "2026-10-25 10:00 UTC", // Sunday 11:00
+    ];
+    const issues = starts.map((started, index) => reportIssue(index + 1, { started }));
+    const when = (calendar: object) =>
+      computeMonthlyMetrics(issues, {
+        period: "2026-10",
+        timeZone: ZONE,
+        now: NOW,
+        config: configSchema.parse({ timeZone: ZONE, calendar }),
+      }).details.when;
+
+    it("Monday to Friday 09:00–18:00 with a holiday: Saturday, the holiday, 18:00, 08:30 and Sunday", () => {
+      const figures = when({ holidays: ["2026-10-26"] });
+      expect([figures.weekend, figures.outOfHours]).toEqual([2, 5]);
+      expect(figures.workingTime).toBe(
+        "Monday–Friday 09:00–18:00 Europe/Berlin, holidays excepted",
+      );
+    });
+
+    it("Sunday to Thursday 08:00–17:00: Saturday, Tuesday 18:00 and 17:59, and Friday", () => {
+      const figures = when({
+        workingDays: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday"],
+        workingHours: { start: "08:00", end: "17:00" },
+      });
+      expect(figures.outOfHours).toBe(4);
+    });
   });
 
   it("matches labels in any case and never counts an analytics issue, even labelled as a report", () => {

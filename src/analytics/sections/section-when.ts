@@ -34,6 +34,6 @@ export function whenSection(view: ReportView): Block[] {
       }),
       [1, 2, 3, 4, 5, 6, 7],
     ),
-    `On a weekend: **${details.when.weekend}** of ${figures.disruptions}. Out of hours (18:00–08:00, any day): **${details.when.outOfHours}** of ${figures.disruptions}.`,
+    `On a weekend: **${details.when.weekend}** of ${figures.disruptions}. Out of hours (outside ${details.when.workingTime}): **${details.when.outOfHours}** of ${figures.disruptions}.`,
   ];
 }
