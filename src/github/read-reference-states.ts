@@ -58,7 +58,7 @@ export function buildReferenceQuery(targets: readonly Target[]): ReferenceQuery 
       variables[`number${r}_${i}`] = target.number;
       declarations.push(`$number${r}_${i}: Int!`);
       slots.push({ repository: `r${r}`, issue: `i${i}`, key: target.key.toLowerCase() });
-      return `i${i}: issueOrPullRequest(number: $number${r}_${i}) { __typename ... on Issue { state stateReason title url } ... on PullRequest { pullRequestState: state title url } }`;
+      return `i${i}: issueOrPullRequest(number: $number${r}_${i}) { __typename ... on Issue { state stateReason(enableDuplicate: true) title url } ... on PullRequest { pullRequestState: state title url } }`;
     });
     selections.push(
       `r${r}: repository(owner: $owner${r}, name: $name${r}) { ${issues.join(" ")} }`,
@@ -72,7 +72,9 @@ export function buildReferenceQuery(targets: readonly Target[]): ReferenceQuery 
 }
 
 /**
- * Reads the state of every referenced issue in one GraphQL query. An issue GitHub cannot show
+ * Reads the state of every referenced issue in one GraphQL query. `stateReason` is asked with
+ * `enableDuplicate: true`, so an issue closed as a duplicate reads `duplicate` (GitHub otherwise
+ * answers NOT_PLANNED); either way it is not done (docs/definitions.md, "Action items"). An issue GitHub cannot show
  * (deleted, moved, or in a repository the app cannot read) is `unreadable`, not an error.
  * Keys are `owner/repo#n` in lower case (see `referenceKey`).
  */

@@ -90,6 +90,14 @@ describe("decideClose", () => {
     expect(decide(body, { references: notPlanned }).blockers.map((b) => b.kind)).toEqual([
       "open-item",
     ]);
+    const duplicate = new Map(references).set("acme/api#3", {
+      kind: "found",
+      state: "CLOSED",
+      stateReason: "duplicate",
+    });
+    expect(decide(body, { references: duplicate }).blockers.map((b) => b.kind)).toEqual([
+      "open-item",
+    ]);
   });
 
   it("blocks a checked item whose referenced issue is still open, naming it", () => {

@@ -196,6 +196,7 @@ describe("ReferencedIssues", () => {
       "acme/web#99",
       "acme/nope#1",
       "other/hidden#1",
+      "acme/dup#1",
     ]);
     expect(Object.fromEntries(states)).toEqual({
       "acme/ops#1": {
@@ -230,6 +231,14 @@ describe("ReferencedIssues", () => {
       "acme/web#99": { kind: "unreadable" },
       "acme/nope#1": { kind: "unreadable" },
       "other/hidden#1": { kind: "unreadable" },
+      // Asked with enableDuplicate: true; without it GitHub answers NOT_PLANNED for a duplicate.
+      "acme/dup#1": {
+        kind: "found",
+        state: "CLOSED",
+        stateReason: "duplicate",
+        title: "Same outage again",
+        url: "https://github.com/acme/dup/issues/1",
+      },
     });
     expect(github.requests).toHaveLength(1);
     const response = github.requests[0]?.response as {
