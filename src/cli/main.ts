@@ -27,7 +27,8 @@ Exit status: 0, or 2 usage error or unreadable file.`,
 The analytics of a month (2026-10), a quarter (2026-Q3) or a year (2026); --month is an alias.
   --input FILE     A JSON array of issues (REST, or gh issue list --json ...); - for stdin.
   --repo O/N       Read GitHub with the token in GITHUB_TOKEN or GH_TOKEN (GITHUB_API_URL for
-                   GitHub Enterprise); --publish creates or updates the analytics issue.
+                   GitHub Enterprise); --publish creates or updates the analytics issue. More
+                   than once: one report over those repositories (config and issue of the first).
   --config FILE    The repository's .github/disruption-reports.yml, for --input.
   --now ISO        "Today" for overdue action items.
   --format FORMAT  markdown (default) or json (the figures).
@@ -46,7 +47,8 @@ Commands:
                  (2026; --month is the older name of --period): the issue's markdown,
                  or with --format json the figures. --input reads a JSON array of issues (REST, or
                  \`gh issue list --json number,title,body,labels,state,stateReason,createdAt,closedAt,url\`);
-                 --repo reads GitHub with a token from GITHUB_TOKEN or GH_TOKEN, and
+                 --repo reads GitHub with a token from GITHUB_TOKEN or GH_TOKEN (more than
+                 once: one report over several repositories), and
                  --publish creates or updates the period's analytics issue (a report
                  longer than GitHub takes goes on in comments on it).
 
@@ -185,7 +187,7 @@ function parseArguments(argv: readonly string[]) {
       now: { type: "string" },
       format: { type: "string" },
       input: { type: "string", multiple: true },
-      repo: { type: "string" },
+      repo: { type: "string", multiple: true },
       publish: { type: "boolean" },
       config: { type: "string" },
     },

@@ -11,6 +11,12 @@ import { describeConfigProblem } from "../config/config-problem.js";
 import { parseConfigText } from "../config/parse-config-text.js";
 import { loadConfig } from "../github/load-config.js";
 import { buildMonthlyReport, publishMonthlyReport } from "../github/publish-monthly-report.js";
+import {
+  AllRepositoriesNeedApp,
+  type RepositoryName,
+  reportRepositories,
+  uniqueRepositories,
+} from "../github/report-repositories.js";
 import { hasLabel } from "../labels/label-name.js";
 import { UsageError } from "./cli-error.js";
 import { readInput } from "./read-input.js";
@@ -25,7 +31,8 @@ export interface ReportArgs {
   format?: string | undefined;
   /** One file, or several (`--input` more than once: several repositories' issues). */
   input?: string | string[] | undefined;
-  repo?: string | undefined;
+  /** One repository, or several (`--repo` more than once: one organisation-wide report). */
+  repo?: string | string[] | undefined;
   publish?: boolean | undefined;
   config?: string | undefined;
 }
@@ -89,9 +96,8 @@ export async function runReportCommand(args: ReportArgs, io: ReportIo): Promise<
     return 0;
   }
 
-  const [owner, repo, extra] = (args.repo ?? "").split("/");
-  if (!owner || !repo || extra !== undefined)
-    throw new UsageError(`--repo ${args.repo} is not OWNER/NAME`);
+  const repositories = uniqueRepositories([args.repo ?? []].flat().map(repositoryOption));
+  const [{ owner, repo } = { owner: "", repo: "" }] = repositories;
   const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
   if (!token) throw new UsageError("--repo needs a token in GITHUB_TOKEN or GH_TOKEN");
   const octokit = new Octokit({
@@ -110,7 +116,19 @@ export async function runReportCommand(args: ReportArgs, io: ReportIo): Promise<
     pages += 1;
     if (io.stderrIsTTY && pages > 1) io.stderr(`\rread ${count} reports…`);
   };
-  const request = { owner, repo, period: month, config, now, onPage };
+  const request = {
+    owner,
+    repo,
+    period: month,
+    config,
+    now,
+    onPage,
+    // Several --repo: exactly those; one: it and its config's report.repositories.
+    repositories:
+      repositories.length > 1
+        ? repositories
+        : await cliRepositories(octokit, { owner, repo }, config),
+  };
   if (args.publish) {
     const outcome = await publishMonthlyReport(octokit, request);
     if (io.stderrIsTTY && pages > 1) io.stderr("\n");
@@ -128,6 +146,28 @@ export async function runReportCommand(args: ReportArgs, io: ReportIo): Promise<
     ),
   );
   return 0;
+}
+
+/** `--repo OWNER/NAME`. */
+function repositoryOption(text: string): RepositoryName {
+  const [owner, repo, extra] = text.split("/");
+  if (!owner || !repo || extra !== undefined)
+    throw new UsageError(`--repo ${text} is not OWNER/NAME`);
+  return { owner, repo };
+}
+
+/** The repository and its config's `report.repositories`; `all` needs the app's installation. */
+async function cliRepositories(
+  octokit: Octokit,
+  home: RepositoryName,
+  config: Config,
+): Promise<RepositoryName[]> {
+  try {
+    return await reportRepositories(octokit, home, config, { installation: false });
+  } catch (error) {
+    if (error instanceof AllRepositoriesNeedApp) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /** `--period` (or its older name `--month`): a month, a quarter or a year. */

@@ -31,6 +31,13 @@ const timeZone = z.string().refine(
 
 const severity = z.enum(SEVERITIES);
 
+/** `owner/name`, as GitHub allows them. */
+const repositoryName = z
+  .string()
+  .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, {
+    message: "must be a repository written owner/name, e.g. acme/ops",
+  });
+
 /** `HH:MM` on a 24-hour clock; `24:00` ends a day that works until midnight. */
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const isClock = (text: string) => CLOCK.test(text);
@@ -90,6 +97,12 @@ export const configSchema = z
         hour: z.number().int().min(0).max(23).default(9),
         /** Also publish each quarter's issue, on the schedule of the month that follows it. */
         quarterly: z.boolean().default(false),
+        /**
+         * Other repositories whose reports the published issue counts too (an organisation-wide
+         * report), `owner/name` each, or `all`: every repository of the installation that holds
+         * reports. The publishing repository always counts.
+         */
+        repositories: z.union([z.literal("all"), z.array(repositoryName).max(1000)]).default([]),
       })
       .strict()
       .prefault({}),

@@ -16,7 +16,9 @@ import type { Config } from "../config/config.js";
 import { createOnce } from "./create-once.js";
 import { createLabel } from "./ensure-labels.js";
 import { fetchReportIssues } from "./fetch-report-issues.js";
+import { fetchReportsOfRepositories } from "./fetch-reports-of-repositories.js";
 import { MAX_PAGE_SIZE } from "./limits.js";
+import { type RepositoryName, reportRepositories } from "./report-repositories.js";
 import { syncReportParts } from "./sync-report-parts.js";
 
 /** What the analytics need of a GitHub client: Probot's context.octokit or an @octokit/rest one. */
@@ -31,12 +33,18 @@ export interface MonthlyReportRequest {
   now: DateTime;
   /** Hears the number of issues read after each page (progress on a terminal). */
   onPage?: (count: number) => void;
+  /**
+   * The repositories whose reports count, this one first; by default this one and its config's
+   * `report.repositories` (see `reportRepositories`).
+   */
+  repositories?: RepositoryName[];
   /** The look-up already made by the caller (the schedule), so it is not made twice. */
   found?: Awaited<ReturnType<typeof findAnalyticsIssue>>;
 }
 
 /**
- * Reads the window's reports (⌈N/100⌉ GraphQL queries) and computes the period: figures, the
+ * Reads the window's reports (⌈N/100⌉ GraphQL queries; over several repositories ⌈N/100⌉ plus
+ * one per 50 repositories) and computes the period: figures, the
  * markdown of the whole report, and the parts its issue takes (body, then continuation comments).
  */
 export async function buildMonthlyReport(
@@ -45,13 +53,18 @@ export async function buildMonthlyReport(
 ): Promise<{ result: MonthlyResult; markdown: string; parts: string[] }> {
   const { owner, repo, period, config, now } = request;
   const since = analyticsWindowStart(period, config.timeZone).toUTC().toISO() ?? "";
-  const nodes = await fetchReportIssues(octokit, {
-    owner,
-    repo,
+  const repositories =
+    request.repositories ??
+    (await reportRepositories(octokit, { owner, repo }, config, { installation: true }));
+  const read = {
     label: config.labels.report,
     since,
     ...(request.onPage ? { onPage: request.onPage } : {}),
-  });
+  };
+  const nodes =
+    repositories.length === 1
+      ? await fetchReportIssues(octokit, { owner, repo, ...read })
+      : await fetchReportsOfRepositories(octokit, { repositories, ...read });
   const result = computeMonthlyMetrics(nodes.map(fromGraphqlNode), {
     period,
     timeZone: config.timeZone,

@@ -18,9 +18,22 @@ describe("parseConfigText", () => {
         timeZone: "America/New_York",
         labels: { ...DEFAULT_CONFIG.labels, report: "incident", serviceLabels: false },
         types: ["Database", "Network"],
-        report: { enabled: true, day: 3, hour: 9, quarterly: false },
+        report: { enabled: true, day: 3, hour: 9, quarterly: false, repositories: [] },
       },
     });
+  });
+
+  it("takes report.repositories as owner/name each, or all, and names a wrong one", () => {
+    const listed = parseConfigText("report:\n  repositories: [acme/web, acme/api]\n");
+    expect(listed.ok && listed.config.report.repositories).toEqual(["acme/web", "acme/api"]);
+    const all = parseConfigText("report:\n  repositories: all\n");
+    expect(all.ok && all.config.report.repositories).toBe("all");
+    const wrong = parseConfigText("report:\n  repositories: [acme/web, web]\n");
+    expect(wrong.ok).toBe(false);
+    if (wrong.ok) return;
+    expect(wrong.issues.map((issue) => [issue.key, issue.message])).toEqual([
+      ["report.repositories.1", "must be a repository written owner/name, e.g. acme/ops"],
+    ]);
   });
 
   it("names each key that is wrong, and never falls back to a default for it", () => {
