@@ -1,6 +1,7 @@
 import { Octokit } from "@octokit/rest";
 import { DateTime } from "luxon";
 import { type AnalyticsIssue, readIssuesJson } from "../analytics/analytics-issue.js";
+import { buildReport, type ReportJob } from "../analytics/build-report.js";
 import { metricsFromRecords } from "../analytics/compute-monthly-metrics.js";
 import { parsePeriod } from "../analytics/period.js";
 import { renderHtmlPage } from "../analytics/render-html-page.js";
@@ -123,6 +124,8 @@ export async function runReportCommand(args: ReportArgs, io: ReportIo): Promise<
     config,
     now,
     onPage,
+    // A command line has no deliveries waiting: the report is computed in place.
+    compute: async (job: ReportJob) => buildReport(job),
     // Several --repo: exactly those; one: it and its config's report.repositories.
     repositories:
       repositories.length > 1

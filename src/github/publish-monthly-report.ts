@@ -1,16 +1,10 @@
 import type { Octokit } from "@octokit/rest";
 import type { DateTime } from "luxon";
 import { fromGraphqlNode } from "../analytics/analytics-issue.js";
-import {
-  analyticsWindowStart,
-  computeMonthlyMetrics,
-} from "../analytics/compute-monthly-metrics.js";
-import {
-  monthlyReportTitle,
-  readAnalyticsMarker,
-  renderIssueParts,
-  renderMonthlyReport,
-} from "../analytics/render-monthly-report.js";
+import type { ReportJob, ReportOutput } from "../analytics/build-report.js";
+import { buildReportOffThread } from "../analytics/build-report-off-thread.js";
+import { analyticsWindowStart } from "../analytics/compute-monthly-metrics.js";
+import { monthlyReportTitle, readAnalyticsMarker } from "../analytics/render-monthly-report.js";
 import type { MonthlyResult } from "../analytics/types.js";
 import type { Config } from "../config/config.js";
 import { createOnce } from "./create-once.js";
@@ -38,6 +32,11 @@ export interface MonthlyReportRequest {
    * `report.repositories` (see `reportRepositories`).
    */
   repositories?: RepositoryName[];
+  /**
+   * Computes and renders the report; by default in the analytics worker thread, so the app's
+   * event loop stays free (the CLI, with no deliveries to answer, computes in place).
+   */
+  compute?: (job: ReportJob) => Promise<ReportOutput>;
   /** The look-up already made by the caller (the schedule), so it is not made twice. */
   found?: Awaited<ReturnType<typeof findAnalyticsIssue>>;
 }
@@ -65,18 +64,14 @@ export async function buildMonthlyReport(
     repositories.length === 1
       ? await fetchReportIssues(octokit, { owner, repo, ...read })
       : await fetchReportsOfRepositories(octokit, { repositories, ...read });
-  const result = computeMonthlyMetrics(nodes.map(fromGraphqlNode), {
+  const compute = request.compute ?? buildReportOffThread;
+  return compute({
+    issues: nodes.map(fromGraphqlNode),
     period,
-    timeZone: config.timeZone,
-    now,
+    now: now.toISO() ?? "",
     config,
+    repo: `${owner}/${repo}`,
   });
-  const options = { repo: `${owner}/${repo}`, reportLabel: config.labels.report };
-  return {
-    result,
-    markdown: renderMonthlyReport(result, options),
-    parts: renderIssueParts(result, options),
-  };
 }
 
 export interface AnalyticsIssueFound {
