@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import type { Config } from "../config/config.js";
 import { isReport } from "../labels/is-report.js";
+import { cachedZone } from "../report/cached-offset-zone.js";
 import { parseReport } from "../report/parse-report.js";
 import type { CustomerImpact, Severity } from "../report/types.js";
 import type { AnalyticsIssue } from "./analytics-issue.js";
@@ -45,16 +46,16 @@ export function readReportRecord(
   options: { timeZone: string; types: readonly string[] },
 ): ReportRecord {
   const parsed = parseReport(issue.body, { timeZone: options.timeZone, types: options.types });
+  const zone = cachedZone(options.timeZone);
   const { report, times, durations } = parsed;
-  const started = times.started?.setZone(options.timeZone) ?? null;
+  const started = times.started?.setZone(zone) ?? null;
   const startedProblem = started
     ? null
     : (parsed.problems.find((problem) => problem.field === "started")?.message ??
       "Started could not be read.");
   const closedAt = issue.state === "closed" && issue.closedAt ? issue.closedAt : null;
   const resolved =
-    times.resolved?.setZone(options.timeZone) ??
-    (closedAt ? DateTime.fromISO(closedAt, { zone: options.timeZone }) : null);
+    times.resolved?.setZone(zone) ?? (closedAt ? DateTime.fromISO(closedAt, { zone }) : null);
   return {
     issue: { repo: repoOfUrl(issue.url), number: issue.number, title: issue.title, url: issue.url },
     open: issue.state === "open",

@@ -1,5 +1,6 @@
 import { DateTime, FixedOffsetZone, IANAZone, type Zone } from "luxon";
 import { codeSpan } from "../markdown/neutralise.js";
+import { cachedZone } from "./cached-offset-zone.js";
 
 /** What the time fields accept, for messages and the form's descriptions. */
 export const ACCEPTED_TIME_FORMATS =
@@ -103,7 +104,7 @@ type ZoneResult = { ok: true; zone: Zone } | { ok: false; message: string };
 
 function readZone(text: string, defaultZone: string): ZoneResult {
   const cleaned = text.replace(/^\((.*)\)$/, "$1").trim();
-  if (cleaned === "") return { ok: true, zone: namedZone(defaultZone) };
+  if (cleaned === "") return { ok: true, zone: cachedZone(defaultZone) };
   const offset = /^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(cleaned);
   if (offset) {
     const [, sign, hours, minutes] = offset;
@@ -125,7 +126,7 @@ function readZone(text: string, defaultZone: string): ZoneResult {
   // Any IANA name: `Europe/Berlin`, and the ones without a slash (`Japan`, `EST5EDT`), which the
   // config accepts and the filled report writes back.
   if (isValidZone(cleaned)) {
-    return { ok: true, zone: namedZone(cleaned) };
+    return { ok: true, zone: cachedZone(cleaned) };
   }
   return { ok: false, message: `the zone ${codeSpan(clip(cleaned))} is not one this app reads` };
 }
@@ -142,12 +143,6 @@ function isValidZone(name: string): boolean {
     zoneValidity.set(name, valid);
   }
   return valid;
-}
-
-/** UTC under any of its names is one zone, so that a time reads back the same however it was written. */
-function namedZone(name: string): Zone {
-  const zone = IANAZone.create(name);
-  return /^(Etc\/)?(UTC|UCT|GMT|Zulu|Universal)$/i.test(name) ? FixedOffsetZone.utcInstance : zone;
 }
 
 /** The two offsets a local time can have when the clocks moved back over it, earlier first; else null. */
