@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import type { Config } from "../config/config.js";
 import type { AnalyticsIssue } from "./analytics-issue.js";
 import { computeMonthlyMetrics } from "./compute-monthly-metrics.js";
-import { renderIssueParts, renderMonthlyReport } from "./render-monthly-report.js";
+import { renderIssueParts } from "./render-monthly-report.js";
 import type { MonthlyResult } from "./types.js";
 
 /**
@@ -17,16 +17,17 @@ export interface ReportJob {
   config: Config;
   /** `owner/name` of the publishing repository, for links. */
   repo: string;
+  /** Render the parts the issue takes (to publish); without, only the figures are computed. */
+  parts: boolean;
 }
 
-/** The figures, the whole report as markdown, and the parts its issue takes (body, then comments). */
+/** The figures, and (when asked) the parts the report's issue takes: body, then comments. */
 export interface ReportOutput {
   result: MonthlyResult;
-  markdown: string;
   parts: string[];
 }
 
-/** Computes and renders a report: the pure core of an analytics run, on whichever thread calls it. */
+/** Computes (and renders) a report: the pure core of an analytics run, on whichever thread calls it. */
 export function buildReport(job: ReportJob): ReportOutput {
   const { config } = job;
   const result = computeMonthlyMetrics(job.issues, {
@@ -36,9 +37,5 @@ export function buildReport(job: ReportJob): ReportOutput {
     config,
   });
   const options = { repo: job.repo, reportLabel: config.labels.report };
-  return {
-    result,
-    markdown: renderMonthlyReport(result, options),
-    parts: renderIssueParts(result, options),
-  };
+  return { result, parts: job.parts ? renderIssueParts(result, options) : [] };
 }

@@ -43,13 +43,14 @@ export interface MonthlyReportRequest {
 
 /**
  * Reads the window's reports (⌈N/100⌉ GraphQL queries; over several repositories ⌈N/100⌉ plus
- * one per 50 repositories) and computes the period: figures, the
- * markdown of the whole report, and the parts its issue takes (body, then continuation comments).
+ * one per 50 repositories) and computes the period's figures and, with `parts`, the parts its
+ * issue takes (body, then continuation comments).
  */
 export async function buildMonthlyReport(
   octokit: GitHubClient,
   request: MonthlyReportRequest,
-): Promise<{ result: MonthlyResult; markdown: string; parts: string[] }> {
+  options: { parts: boolean } = { parts: false },
+): Promise<ReportOutput> {
   const { owner, repo, period, config, now } = request;
   const since = analyticsWindowStart(period, config.timeZone).toUTC().toISO() ?? "";
   const repositories =
@@ -71,6 +72,7 @@ export async function buildMonthlyReport(
     now: now.toISO() ?? "",
     config,
     repo: `${owner}/${repo}`,
+    parts: options.parts,
   });
 }
 
@@ -131,7 +133,7 @@ export async function publishMonthlyReport(
   request: MonthlyReportRequest,
 ): Promise<PublishOutcome & { result: MonthlyResult }> {
   const { owner, repo, period, config } = request;
-  const { result, parts } = await buildMonthlyReport(octokit, request);
+  const { result, parts } = await buildMonthlyReport(octokit, request, { parts: true });
   const [body = "", ...comments] = parts;
   const title = monthlyReportTitle(period);
   const label = config.labels.analytics;

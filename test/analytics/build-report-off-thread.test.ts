@@ -14,6 +14,7 @@ const job: ReportJob = {
   now: "2027-04-07T11:30:00+02:00",
   config: configSchema.parse({ timeZone: ZONE }),
   repo: "acme/ops",
+  parts: true,
 };
 
 /** The longest the event loop went without running a 5 ms timer while `work` was under way. */
