@@ -20,6 +20,22 @@ const NOW = Date.parse("2027-04-07T09:30:00Z");
 const ZONES = ["Europe/Berlin", "America/New_York", "Australia/Sydney"];
 const PERIODS = ["2026-10", "2026-03", "2026-Q4", "2027-Q1", "2026"];
 
+/** The team's calendar: working hours 08:30–17:30, holidays around the year's end and Easter. */
+const HOLIDAYS = [
+  "2026-04-03",
+  "2026-04-06",
+  "2026-12-24",
+  "2026-12-25",
+  "2026-12-31",
+  "2027-01-01",
+];
+const CALENDAR = { start: 8 * 60 + 30, end: 17 * 60 + 30, holidays: HOLIDAYS };
+const configFor = (zone: string) =>
+  configSchema.parse({
+    timeZone: zone,
+    calendar: { workingHours: { start: "08:30", end: "17:30" }, holidays: HOLIDAYS },
+  });
+
 const data = new Map(ZONES.map((zone) => [zone, generateReports(300, zone, NOW)]));
 const truthsOf = (zone: string): Truth[] => data.get(zone) ?? [];
 
@@ -27,7 +43,7 @@ const records = new Map<string, ReturnType<typeof readReportRecords>>();
 
 /** The first period from the issues, the others from the same records (each body read once). */
 function computed(zone: string, period: string) {
-  const config = configSchema.parse({ timeZone: zone });
+  const config = configFor(zone);
   const options = {
     period,
     timeZone: zone,
@@ -44,7 +60,7 @@ function computed(zone: string, period: string) {
 describe.each(ZONES)("the figures in %s equal the reference computation", (zone) => {
   it.each(PERIODS)("for %s", (period) => {
     const { figures, details } = computed(zone, period);
-    const want = referenceFigures(truthsOf(zone), { period, zone, now: NOW });
+    const want = referenceFigures(truthsOf(zone), { period, zone, now: NOW, calendar: CALENDAR });
     expect(details.disruptions.map((row) => row.issue.url)).toEqual(want.disruptions);
     expect(figures.disruptions).toBe(want.disruptions.length);
     expect(figures.bySeverity).toEqual(want.bySeverity);
@@ -57,6 +73,7 @@ describe.each(ZONES)("the figures in %s equal the reference computation", (zone)
       grid: want.grid,
       weekend: want.weekend,
       outOfHours: want.outOfHours,
+      workingTime: `Monday–Friday 08:30–17:30 ${zone}, holidays excepted`,
     });
     expect(figures.minutes).toEqual(want.minutes);
     expect(figures.customerImpact).toEqual(want.customerImpact);
@@ -114,10 +131,20 @@ describe("the generated reports reach the edges the reference is there for", () 
       });
       expect(newYear.length).toBeGreaterThan(0);
       for (const period of PERIODS) {
-        const want = referenceFigures(truthsOf(zone), { period, zone, now: NOW });
+        const want = referenceFigures(truthsOf(zone), {
+          period,
+          zone,
+          now: NOW,
+          calendar: CALENDAR,
+        });
         expect(want.disruptions.length).toBeGreaterThan(5);
       }
-      const year = referenceFigures(truthsOf(zone), { period: "2026", zone, now: NOW });
+      const year = referenceFigures(truthsOf(zone), {
+        period: "2026",
+        zone,
+        now: NOW,
+        calendar: CALENDAR,
+      });
       expect(year.repeats.length).toBeGreaterThan(0);
       expect(year.missingLessons.length).toBeGreaterThan(0);
       expect(year.problems.length).toBeGreaterThan(0);

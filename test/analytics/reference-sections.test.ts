@@ -12,6 +12,15 @@ import { referenceFigures } from "./reference/reference-figures.js";
  * figures) equals the reference computation of test/analytics/reference/, formatted by hand.
  */
 const NOW = Date.parse("2027-04-07T09:30:00Z");
+const HOLIDAYS = [
+  "2026-04-03",
+  "2026-04-06",
+  "2026-12-24",
+  "2026-12-25",
+  "2026-12-31",
+  "2027-01-01",
+];
+const CALENDAR = { start: 8 * 60 + 30, end: 17 * 60 + 30, holidays: HOLIDAYS };
 const CASES = [
   { zone: "Europe/Berlin", period: "2027-Q1", previousName: "Q4 2026 (October–December)" },
   { zone: "Australia/Sydney", period: "2026-Q4", previousName: "Q3 2026 (July–September)" },
@@ -20,13 +29,16 @@ const CASES = [
 
 describe.each(CASES)("the sections of $period in $zone", ({ zone, period }) => {
   const truths = generateReports(300, zone, NOW, 11);
-  const config = configSchema.parse({ timeZone: zone });
+  const config = configSchema.parse({
+    timeZone: zone,
+    calendar: { workingHours: { start: "08:30", end: "17:30" }, holidays: HOLIDAYS },
+  });
   const result = computeMonthlyMetrics(
     truths.map((truth) => truth.issue),
     { period, timeZone: zone, now: DateTime.fromMillis(NOW), config },
   );
   const body = renderMonthlyReport(result, { repo: "acme/ops", reportLabel: "disruption" });
-  const want = referenceFigures(truths, { period, zone, now: NOW });
+  const want = referenceFigures(truths, { period, zone, now: NOW, calendar: CALENDAR });
   const n = want.disruptions.length;
 
   it("headline: counts, minutes of disruption and medians beside the previous period", () => {
@@ -151,7 +163,7 @@ describe.each(CASES)("the sections of $period in $zone", ({ zone, period }) => {
     expect(rows.map((row) => row.slice(1, 7).map(count))).toEqual(want.grid);
     expect(rows.map((row) => [row[0], Number(row[7])])).toEqual(Object.entries(want.byWeekday));
     expect(body).toContain(
-      `On a weekend: **${want.weekend}** of ${n}. Out of hours (18:00–08:00, any day): **${want.outOfHours}** of ${n}.`,
+      `On a weekend: **${want.weekend}** of ${n}. Out of hours (outside ${result.details.when.workingTime}): **${want.outOfHours}** of ${n}.`,
     );
   });
 

@@ -1,5 +1,5 @@
 import { span, type Truth } from "./generate-reports.js";
-import { isoDate, isoMonth, localParts, wallToInstant } from "./zone-clock.js";
+import { isoDate, isoMonth, type LocalParts, localParts, wallToInstant } from "./zone-clock.js";
 
 /**
  * The figures of a period computed a second way, straight from docs/definitions.md ("The figures
@@ -86,16 +86,36 @@ function headline(month: string, list: Truth[]) {
   };
 }
 
-/** Weekdays strictly between two local dates, up to 2 (docs/definitions.md, reviews outstanding). */
-function businessDaysBetween(from: string, to: string): number {
+/** The team's working time (the config's `calendar`): Monday–Friday, minutes of the day, holidays. */
+export interface Calendar {
+  start: number;
+  end: number;
+  holidays: string[];
+}
+
+/** Working days (Monday–Friday, not a holiday) strictly between two local dates, up to 2. */
+function workingDaysBetween(from: string, to: string, calendar: Calendar): number {
   let day = Date.parse(`${from}T00:00:00Z`) + 86_400_000;
   const end = Date.parse(`${to}T00:00:00Z`);
   let days = 0;
   for (; day < end && days < 2; day += 86_400_000) {
     const weekday = new Date(day).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) days += 1;
+    const date = new Date(day).toISOString().slice(0, 10);
+    if (weekday !== 0 && weekday !== 6 && !calendar.holidays.includes(date)) days += 1;
   }
   return days;
+}
+
+/** Outside working time: not a working day, or before its start, or from its end. */
+function outOfHours(p: LocalParts, calendar: Calendar): boolean {
+  const date = `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+  const minute = p.hour * 60 + p.minute;
+  return (
+    p.weekday >= 6 ||
+    calendar.holidays.includes(date) ||
+    minute < calendar.start ||
+    minute >= calendar.end
+  );
 }
 
 /** Same service and type, the other started at most 90 days (local calendar) before. */
@@ -146,9 +166,9 @@ function repeats(dated: Truth[], months: Set<string>, zone: string) {
 
 export function referenceFigures(
   truths: Truth[],
-  options: { period: string; zone: string; now: number },
+  options: { period: string; zone: string; now: number; calendar: Calendar },
 ) {
-  const { zone } = options;
+  const { zone, calendar } = options;
   const { months, previous, trend } = periodMonths(options.period);
   const counted = truths.filter((t) => t.counted);
   const dated = counted.filter((t) => t.started !== null);
@@ -200,7 +220,7 @@ export function referenceFigures(
     byHour: Array.from({ length: 24 }, (_, h) => local.filter((p) => p.hour === h).length),
     grid,
     weekend: local.filter((p) => p.weekday >= 6).length,
-    outOfHours: local.filter((p) => p.hour < 8 || p.hour >= 18).length,
+    outOfHours: local.filter((p) => outOfHours(p, calendar)).length,
     minutes: Object.fromEntries(
       (["ttd", "tta", "ttm", "ttr", "length"] as const).map((k) => [
         k,
@@ -253,7 +273,7 @@ export function referenceFigures(
           (t.severity === "SEV1" || t.severity === "SEV2") &&
           t.lessonsEmpty &&
           t.resolvedOrClosed !== null &&
-          businessDaysBetween(isoDate(t.resolvedOrClosed, zone), today) >= 2,
+          workingDaysBetween(isoDate(t.resolvedOrClosed, zone), today, calendar) >= 2,
       )
       .map((t) => t.issue.url),
     problems: counted.filter((t) => t.started === null).map((t) => t.issue.url),
