@@ -45,6 +45,8 @@ async function writeIssues(file: string, issues: readonly AnalyticsIssue[]): Pro
 interface Run {
   code: number;
   ms: number;
+  /** CPU time of the process (user and system), ms: what a loaded machine does not inflate. */
+  cpu: number;
   maxRss: number;
   out: number;
 }
@@ -63,7 +65,7 @@ async function cli(file: string): Promise<Run> {
        const code = await runCli(${JSON.stringify([...args, "--input", file])}, {
          stdin: process.stdin, stdout: (text) => { out += text.length; }, stderr: (text) => process.stderr.write(text),
        });
-       console.log(JSON.stringify({ code, out, ms: performance.now() - started, maxRss: process.resourceUsage().maxRSS * 1024 }));`,
+       console.log(JSON.stringify({ code, out, ms: performance.now() - started, cpu: (process.cpuUsage().user + process.cpuUsage().system) / 1000, maxRss: process.resourceUsage().maxRSS * 1024 }));`,
     ],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
@@ -85,12 +87,12 @@ const size = (file: string): string => mb(statSync(file).size);
 const baseline = await cli(base);
 const run = await cli(full);
 const show = (name: string, count: number, file: string, result: Run): string =>
-  `${name.padEnd(10)} ${String(count).padStart(7)} reports (${size(file)} of JSON): exit ${result.code}, ${(result.ms / 1000).toFixed(2)} s (${((result.ms / count) * 1000).toFixed(0)} µs a report), peak rss ${mb(result.maxRss)}, ${result.out} characters of markdown`;
+  `${name.padEnd(10)} ${String(count).padStart(7)} reports (${size(file)} of JSON): exit ${result.code}, ${(result.ms / 1000).toFixed(2)} s (CPU ${(result.cpu / 1000).toFixed(2)} s; ${((result.ms / count) * 1000).toFixed(0)} µs a report), peak rss ${mb(result.maxRss)}, ${result.out} characters of markdown`;
 console.log(show("baseline", BASELINE, base, baseline));
 console.log(show("full", COUNT, full, run));
 console.log(
   `ratio full / baseline: time ${(run.ms / baseline.ms).toFixed(2)}× for ${(COUNT / BASELINE).toFixed(0)}× the reports (${(run.ms / COUNT / (baseline.ms / BASELINE)).toFixed(2)}× a report), peak rss ${(run.maxRss / baseline.maxRss).toFixed(2)}×`,
 );
 console.log(
-  `targets for ${COUNT}: under 20 s (${run.ms < 20_000 ? "met" : "NOT met"}), under 1 GB (${run.maxRss < 1024 ** 3 ? "met" : "NOT met"}); before this work the issue measured 76 s and 1.9 GB (time ${(76_000 / run.ms).toFixed(1)}× faster now)`,
+  `targets for ${COUNT}: under 20 s (${run.ms < 20_000 ? "met" : `NOT met; CPU ${run.cpu < 20_000 ? "under" : "over"} 20 s`}), under 1 GB (${run.maxRss < 1024 ** 3 ? "met" : "NOT met"}); before this work the issue measured 76 s and 1.9 GB (time ${(76_000 / run.ms).toFixed(1)}× faster now)`,
 );
