@@ -2,6 +2,7 @@ import { SECTION_ORDER, type SectionName } from "./field-names.js";
 import type { Additions } from "./render-form-report.js";
 import { renderOverviewTable } from "./render-overview.js";
 import { emptySectionBody, SUB_SECTIONS } from "./section-hints.js";
+import type { Block } from "./split-blocks.js";
 import type { MetaField, ParsedReport } from "./types.js";
 import { updateDerivedRows } from "./update-derived-rows.js";
 
@@ -32,7 +33,7 @@ export function fillInPlace(parsed: ParsedReport, additions: Additions): string 
       filled = insertAt(body, title.contentStart, `\n## Overview\n\n${table}\n`);
     } else {
       // Text before the first heading is the summary: it gets the heading that keeps it one.
-      const summary = preambleBlank ? "" : "## Summary\n\n";
+      const summary = preambleBlank ? "" : `${summaryLevel(blocks[1])} Summary\n\n`;
       summaryAdded = summary !== "";
       filled = `## Overview\n\n${table}\n\n${summary}${body}`;
     }
@@ -42,12 +43,33 @@ export function fillInPlace(parsed: ParsedReport, additions: Additions): string 
   if (!additions.emptySections || closerOf(parsed) !== "") return filled;
   const missing = missingSections(parsed).filter((name) => !(summaryAdded && name === "Summary"));
   if (missing.length === 0) return filled;
+  const level = appendedLevel(blocks[blocks.length - 1]);
   const appended = missing.flatMap((name) => {
     const lines = emptySectionBody(name, additions.hints);
-    const heading = `${SUB_SECTIONS.includes(name) ? "###" : "##"} ${name}`;
+    const sub = SUB_SECTIONS.includes(name) && missing.includes("Retrospective");
+    const heading = `${"#".repeat(sub ? level + 1 : level)} ${name}`;
     return ["", heading, ...(lines.length > 0 ? ["", ...lines] : [])];
   });
   return `${withoutTrailingBlankLines(filled)}\n${appended.join("\n")}\n`;
+}
+
+/**
+ * The heading level of the Summary heading put above the author's text before their first
+ * heading: level 2, or the level of that heading when it is deeper, so it does not fall into the
+ * Summary's scope (a section runs to the next heading of the same or a higher level). The
+ * Overview holds only its table: it takes in no known section (see `blockHeadings`).
+ */
+function summaryLevel(next: Block | undefined): string {
+  const depth = next && next.kind !== "preamble" ? next.depth : 2;
+  return "#".repeat(Math.max(2, depth));
+}
+
+/**
+ * The heading level of the sections appended at the end: level 2, or level 1 when the body ends
+ * in a level-1 section, which would otherwise take them in.
+ */
+function appendedLevel(last: Block | undefined): number {
+  return last?.kind === "section" && last.depth < 2 ? last.depth : 2;
 }
 
 function hasSection(parsed: ParsedReport, name: SectionName): boolean {

@@ -1,5 +1,6 @@
 import { type Node as CmNode, Parser } from "commonmark";
 import type { BlockContent, Heading, List, ListItem, Root, RootContent } from "mdast";
+import { gfmTableEnd, rowsOf } from "./gfm-table-end.js";
 import { headingTitle } from "./heading-title.js";
 import { offsetSpan } from "./offset-span.js";
 
@@ -40,11 +41,83 @@ export function parseBlocks(body: string, base = 0): Root {
   const convert = (node: CmNode): RootContent | null =>
     toMdast(body, node, { at, lineEnd, base, convert });
   const children: RootContent[] = [];
+  let splits = 0;
   for (let child = document.firstChild; child; child = child.next) {
-    const converted = convert(child);
-    if (converted) children.push(converted);
+    let cut = splits < MAX_TABLE_SPLITS ? tableCut(child, lines, body) : null;
+    if (cut === null) {
+      const converted = convert(child);
+      if (converted) children.push(converted);
+      continue;
+    }
+    splits += 1;
+    const startLine = child.sourcepos[0][0];
+    // A table that took a setext underline (`===`) as a row goes on into the lines the parser
+    // started a new paragraph with, right under it.
+    let last = child;
+    let endLine = child.sourcepos[1][0];
+    while (cut > endLine && last.next && continuesTable(last.next, endLine)) {
+      last = last.next;
+      const next = last.sourcepos[1][0];
+      cut = endLine + 1 + rowsOf(body, lines.slice(endLine, next));
+      endLine = next;
+    }
+    children.push(...splitAtTable(body, base, lines, [startLine, endLine], cut));
+    child = last;
   }
   return { type: "root", children, position: offsetSpan(base, base + body.length) };
+}
+
+/**
+ * Top-level paragraphs (and setext headings) whose table GitHub ends before they end are split at
+ * most this often per parse: each split parses the rest of that paragraph again, so the bound
+ * keeps a body of thousands of such tables linear. The Overview table is among the first.
+ */
+const MAX_TABLE_SPLITS = 8;
+
+/**
+ * The line (1-based, in the parser's input) where GitHub's table ends inside a top-level
+ * paragraph or setext heading (the line after the heading's underline when the table takes it as
+ * a row), or null when a paragraph's table does not end inside it (see `gfmTableEnd`).
+ */
+function tableCut(node: CmNode, lines: readonly Line[], body: string): number | null {
+  if (node.type !== "paragraph" && node.type !== "heading") return null;
+  const [[startLine], [endLine]] = node.sourcepos;
+  if (startLine === endLine) return null;
+  const count = endLine - startLine + 1;
+  const cut = gfmTableEnd(body, lines.slice(startLine - 1, endLine));
+  if (cut === null || (cut === count && node.type === "paragraph")) return null;
+  return startLine + cut;
+}
+
+/** True when the node is a paragraph or heading that starts on the line after `endLine`. */
+function continuesTable(node: CmNode, endLine: number): boolean {
+  return (
+    (node.type === "paragraph" || node.type === "heading") && node.sourcepos[0][0] === endLine + 1
+  );
+}
+
+/**
+ * A paragraph (or setext heading) cut where GitHub ends its table: the lines up to the cut stay a
+ * paragraph (that holds the table), the lines from it are parsed as blocks of their own.
+ */
+function splitAtTable(
+  body: string,
+  base: number,
+  lines: readonly Line[],
+  [startLine, endLine]: [number, number],
+  cut: number,
+): RootContent[] {
+  const first = lines[startLine - 1] as Line;
+  const last = lines[cut - 2] as Line;
+  const paragraph: RootContent = {
+    type: "paragraph",
+    children: [],
+    position: offsetSpan(base + first.start, base + trimEnd(body, first.start, last.end)),
+  };
+  if (cut > endLine) return [paragraph];
+  const from = (lines[cut - 1] as Line).start;
+  const to = (lines[endLine - 1] as Line).end;
+  return [paragraph, ...parseBlocks(body.slice(from, to), base + from).children];
 }
 
 interface Line {

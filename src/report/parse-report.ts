@@ -4,6 +4,7 @@ import { DEFAULT_TYPES } from "../config/config.js";
 import { codeSpan } from "../markdown/neutralise.js";
 import { deriveDurations } from "./derive-durations.js";
 import { META_NAMES, SECTION_ORDER } from "./field-names.js";
+import { rowsAfterComment, unclosedComment } from "./hidden-by-comment.js";
 import { isAppPlaceholder, isEmptyContent, normalizeNewlines } from "./markdown.js";
 import { parseActionItems } from "./parse-action-items.js";
 import { ACCEPTED_TIME_FORMATS, isoTime, parseTime } from "./parse-time.js";
@@ -66,6 +67,14 @@ export function readReport(
     field,
     message: `${META_NAMES[field].row} is written more than once with different values: keep one.`,
   }));
+  const last = blocks[blocks.length - 1];
+  const lastTitle = last && last.kind !== "preamble" ? last.title : "the text";
+  for (const problem of [
+    rowsAfterComment(body, table),
+    unclosedComment(last?.closer ?? "", lastTitle),
+  ]) {
+    if (problem) problems.push(problem);
+  }
   const value = (field: MetaField): string => stripInlineMarkup(rawMeta[field] ?? "");
 
   const services = readList(rawMeta.services ?? "");

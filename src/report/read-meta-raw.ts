@@ -57,7 +57,13 @@ function mayHoldOverview(body: string, start: number, end: number): boolean {
 
 function isOverviewHeaderLine(line: string): boolean {
   if (line.length > 200 || !line.includes("|")) return false;
-  const cells = line.trim().replace(/^\|/, "").replace(/\|$/, "").split("|");
+  // Quote markers are stripped: a table in a quote is read too (see `findOverviewTable`).
+  const cells = line
+    .replace(/^(?:[ \t]*>)*/, "")
+    .trim()
+    .replace(/^\|/, "")
+    .replace(/\|$/, "")
+    .split("|");
   return (
     cells.length === 2 &&
     stripInlineMarkup(cells[0] ?? "").toLowerCase() === "field" &&

@@ -166,3 +166,20 @@ function hasPipe(body: string, line: Line): boolean {
   const at = body.indexOf("|", line.start);
   return at !== -1 && at < line.end;
 }
+
+/**
+ * What a row's line holds before the row: the quote markers (and indentation) of a table inside a
+ * quote, which a row added after it must repeat to stay in the table.
+ */
+export function rowPrefix(body: string, row: TableRow): string {
+  const start = row.position?.start.offset ?? 0;
+  let lineStart = start;
+  while (
+    lineStart > 0 &&
+    body.charCodeAt(lineStart - 1) !== 10 &&
+    body.charCodeAt(lineStart - 1) !== 13
+  ) {
+    lineStart -= 1;
+  }
+  return body.slice(lineStart, start);
+}

@@ -29,8 +29,8 @@ export interface ScannedRun {
   end: number;
   /**
    * True when the run is certainly one top-level paragraph: its first line starts at the margin
-   * with a letter or `|`, and every other line with spaces then a letter or `|`, so no line of it
-   * opens a list, a quote, a thematic break or a definition.
+   * with a letter or `|`, and every other line with up to three spaces then a letter or `|`, so no
+   * line of it opens a list, a quote, a thematic break, indented code or a definition.
    */
   paragraph: boolean;
 }
@@ -175,7 +175,8 @@ export function scanBlocks(body: string): BlockScan | null {
   function extendRun(text: string, lineStart: number, end: number, indent: number, first: number) {
     let last = end;
     while (last > lineStart && isSpaceOrTab(text.charCodeAt(last - 1))) last -= 1;
-    const plain = first === PIPE || isAsciiLetter(first);
+    // An indented line after a table row opens indented code on GitHub (see gfm-table-end.ts).
+    const plain = (first === PIPE || isAsciiLetter(first)) && indent < 4;
     if (run) {
       run.end = last;
       run.paragraph &&= plain;

@@ -1,6 +1,7 @@
 import { derivedRowNamed, META_NAMES, metaFieldNamed } from "./field-names.js";
 import { endOffset, plainText, startOffset } from "./markdown.js";
 import { locateOverviewTable } from "./read-structure.js";
+import { rowPrefix } from "./read-table.js";
 import { cell } from "./table-cell.js";
 import { META_FIELDS, type MetaField } from "./types.js";
 
@@ -41,8 +42,10 @@ export function setOverviewValue(body: string, field: MetaField, value: string):
       const meta = metaFieldNamed(name);
       return meta !== null && before.includes(meta);
     });
+    const prefix = rows[0] ? rowPrefix(body, rows[0]) : "";
     if (previous) {
-      edits.push({ start: endOffset(previous), end: endOffset(previous), text: newline + line });
+      const at = endOffset(previous);
+      edits.push({ start: at, end: at, text: newline + prefix + line });
     } else {
       // No earlier field: before the first meta or derived row, or at the end of the table.
       const next = rows.find((row) => {
@@ -52,8 +55,8 @@ export function setOverviewValue(body: string, field: MetaField, value: string):
       const at = next ? startOffset(next) : endOffset(table);
       edits.push(
         next
-          ? { start: at, end: at, text: line + newline }
-          : { start: at, end: at, text: newline + line },
+          ? { start: at, end: at, text: line + newline + prefix }
+          : { start: at, end: at, text: newline + prefix + line },
       );
     }
   }

@@ -1,5 +1,6 @@
 import { metaFieldNamed, type SectionName, sectionNamed } from "./field-names.js";
 import { normalizeNewlines } from "./markdown.js";
+import { SUB_SECTIONS } from "./section-hints.js";
 import type { BodyShape, MetaField } from "./types.js";
 
 /** What the splitting needs to know of a top-level heading. */
@@ -55,28 +56,46 @@ export function detectShape(
 }
 
 /**
- * Which top-level headings start a block, in order, each with the block it starts. Headings that
- * name a field or a section always start one. Other headings start one only outside a form-shaped
- * body, and only when they are not deeper than the heading of the block they are in.
+ * Which top-level headings start a block, in order, each with the block it starts. A section's
+ * scope runs to the next heading of the same or a higher level, as GitHub's renderer shows it:
+ * under a section's heading, a deeper heading is part of it (`### Follow-ups` under
+ * `## Action items`), except Retrospective's own parts; the Overview holds only its table and
+ * takes in no known section. Elsewhere, headings that name a field or a
+ * section start a block; other headings start one only outside a form-shaped body, and only when
+ * they are not deeper than the heading of the block they are in.
  */
 export function blockHeadings<H extends HeadingFacts>(
   headings: readonly H[],
   shape: BodyShape,
 ): { heading: H; head: Exclude<BlockHead, { kind: "preamble" }> }[] {
   const starts: { heading: H; head: Exclude<BlockHead, { kind: "preamble" }> }[] = [];
-  let currentDepth: number | null = null;
+  let current: Exclude<BlockHead, { kind: "preamble" }> | null = null;
   for (const heading of headings) {
-    const head = blockFor(heading, currentDepth, shape);
+    const head: BlockHead | null =
+      current && within(heading, current) ? null : blockFor(heading, current, shape);
     if (!head) continue;
     starts.push({ heading, head });
-    currentDepth = head.depth;
+    current = head;
   }
   return starts;
 }
 
+/** True when a heading is deeper than the section it is under and is not one of its parts. */
+function within(heading: HeadingFacts, current: Exclude<BlockHead, { kind: "preamble" }>): boolean {
+  if (current.kind !== "section" || current.name === "Overview") return false;
+  if (heading.depth <= current.depth) return false;
+  const name = sectionNamed(heading.title);
+  return !(
+    current.kind === "section" &&
+    current.name === "Retrospective" &&
+    name !== null &&
+    SUB_SECTIONS.includes(name)
+  );
+}
+
 function blockFor(
   heading: HeadingFacts,
-  currentDepth: number | null,
+  current: Exclude<BlockHead, { kind: "preamble" }> | null,
   shape: BodyShape,
 ): Exclude<BlockHead, { kind: "preamble" }> | null {
   const { depth, title } = heading;
@@ -85,7 +104,7 @@ function blockFor(
   const section = sectionNamed(title);
   if (section) return { kind: "section", name: section, depth, title };
   if (shape === "form") return null;
-  if (currentDepth !== null && depth > currentDepth) return null;
+  if (current !== null && depth > current.depth) return null;
   return { kind: "unknown", depth, title };
 }
 

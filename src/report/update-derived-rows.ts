@@ -2,6 +2,7 @@ import { DERIVED_ROWS, type DerivedRow, derivedRowNamed } from "./field-names.js
 import { endOffset, plainText, startOffset } from "./markdown.js";
 import { cellSource } from "./read-meta-raw.js";
 import { locateOverviewTable } from "./read-structure.js";
+import { rowPrefix } from "./read-table.js";
 import { renderDerivedRows } from "./render-derived.js";
 import { cell } from "./table-cell.js";
 import type { ParsedReport } from "./types.js";
@@ -49,7 +50,11 @@ export function updateDerivedRows(body: string, parsed: ParsedReport): DerivedUp
   if (missing.length > 0) {
     const end = endOffset(table);
     const newline = body.slice(0, end).includes("\r\n") ? "\r\n" : "\n";
-    const rows = missing.map((row) => `${newline}| ${row} | ${cell(wanted[row])} |`).join("");
+    const last = table.children[table.children.length - 1];
+    const prefix = last ? rowPrefix(body, last) : "";
+    const rows = missing
+      .map((row) => `${newline}${prefix}| ${row} | ${cell(wanted[row])} |`)
+      .join("");
     edits.push({ start: end, end, text: rows });
     changed.push(...missing);
   }

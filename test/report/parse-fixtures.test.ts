@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseOutput } from "../../src/cli/parse-output.js";
@@ -9,8 +9,10 @@ import { parseReport } from "../../src/report/parse-report.js";
 /**
  * Golden folders: `test/fixtures/bodies/<case>/issue.md` is a body as GitHub stores it,
  * `expected.json` the parts of `disruptions parse` output that case is about (matched as a subset:
- * every key written must match, arrays must match in length and order), and an optional
- * `config.json` the repository config (e.g. `{ "timeZone": "Europe/Berlin" }`).
+ * every key written must match, arrays must match in length and order), an optional
+ * `config.json` the repository config (e.g. `{ "timeZone": "Europe/Berlin" }`), and an optional
+ * `filled.md` the body `fill` writes for it, exactly. The values are what GitHub's renderer shows
+ * for the body (`github-renderer.test.ts` checks them against cmark-gfm).
  */
 const root = join(import.meta.dirname, "../fixtures/bodies");
 const cases = readdirSync(root).sort();
@@ -34,5 +36,10 @@ describe.each(cases)("body %s", (name) => {
     const filled = fillReport(body, options);
     expect(parseReport(filled, options).report).toEqual(parseReport(body, options).report);
     expect(fillReport(filled, options)).toEqual(filled);
+  });
+
+  it.runIf(existsSync(join(root, name, "filled.md")))("fills into filled.md exactly", () => {
+    const options = { timeZone: config.timeZone, types: config.types };
+    expect(fillReport(body, options)).toBe(readFileSync(join(root, name, "filled.md"), "utf8"));
   });
 });

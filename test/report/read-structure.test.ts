@@ -119,6 +119,15 @@ const fixedLine = fc.constantFrom(
   "text with <b>html</b> and *emphasis*",
   "\u00a0",
   "\uFEFF",
+  // Lines that end a GFM table but continue a CommonMark paragraph, and the reverse.
+  "2. second",
+  "-",
+  "    | indented | row |",
+  "> | Field | Value |",
+  "> | --- | --- |",
+  "> | Severity | SEV2 |",
+  "<!-- | Severity | SEV1 | -->",
+  "| **Field** | **Value** |",
 );
 const line = fc.oneof(
   { weight: 6, arbitrary: fixedLine },
