@@ -9,9 +9,14 @@ import type { MetaField } from "./types.js";
 
 /**
  * The Overview table: the first paragraph at the top level or in a quote (the document parse
- * leaves tables as paragraphs) that holds a table with two columns headed `Field` and `Value`.
+ * leaves tables as paragraphs) that holds a table with two columns headed `Field` and `Value`
+ * and starts at an offset `accept`s (under the Overview heading).
  */
-export function findOverviewTable(body: string, root: Root): Table | null {
+export function findOverviewTable(
+  body: string,
+  root: Root,
+  accept: (offset: number) => boolean,
+): Table | null {
   const search = (nodes: readonly RootContent[], depth: number): Table | null => {
     for (const node of nodes) {
       if (node.type === "blockquote") {
@@ -23,7 +28,7 @@ export function findOverviewTable(body: string, root: Root): Table | null {
       const end = endOffset(node);
       if (!mayHoldOverview(body, start, end)) continue;
       const table = overviewTableIn(body, start, end, depth);
-      if (table) return table;
+      if (table && accept(startOffset(table))) return table;
     }
     return null;
   };
@@ -38,12 +43,15 @@ export function findOverviewTable(body: string, root: Root): Table | null {
 export function findOverviewTableInRuns(
   body: string,
   runs: readonly ScannedRun[],
+  accept: (offset: number) => boolean,
 ): Table | null | undefined {
   for (const run of runs) {
+    // A run wholly outside the Overview section cannot hold its table, whatever it is.
+    if (!accept(run.start)) continue;
     if (!mayHoldOverview(body, run.start, run.end)) continue;
     if (!run.paragraph) return undefined;
     const table = overviewTableIn(body, run.start, run.end);
-    if (table) return table;
+    if (table && accept(startOffset(table))) return table;
   }
   return null;
 }

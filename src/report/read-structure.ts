@@ -54,36 +54,36 @@ export function locateOverviewTable(
 
 /**
  * Only a `| Field | Value |` table under the Overview heading is the Overview table: the same
- * header in an alert pasted into the summary is the author's table, not the report's.
+ * header in an alert pasted into the summary is the author's table, not the report's. The first
+ * such table under the heading counts.
  */
-function inOverview(
-  table: Table | null,
-  blocks: readonly Block[],
-  shape: BodyShape,
-): { table: Table | null; shape: BodyShape } {
-  const at = table ? startOffset(table) : -1;
-  const inside = blocks.some(
-    (block) =>
-      block.kind === "section" &&
-      block.name === "Overview" &&
-      block.contentStart <= at &&
-      at < block.contentEnd,
-  );
-  if (table && inside) return { table, shape };
-  return { table: null, shape: shape === "canonical" ? "freeform" : shape };
+function inOverview(blocks: readonly Block[]): (offset: number) => boolean {
+  return (at) =>
+    blocks.some(
+      (block) =>
+        block.kind === "section" &&
+        block.name === "Overview" &&
+        block.contentStart <= at &&
+        at < block.contentEnd,
+    );
+}
+
+/**
+ * The shape of a body, once its Overview table is known: the blocks are split before the table is
+ * looked for (under the Overview heading), and only a form shape changes how they are split.
+ */
+function withTable(shape: BodyShape, table: Table | null): BodyShape {
+  return shape === "form" ? shape : table ? "canonical" : "freeform";
 }
 
 function readByLines(body: string): BodyStructure | null {
   const scan = scanBlocks(body);
   if (!scan) return null;
-  const table = findOverviewTableInRuns(body, scan.runs);
-  if (table === undefined) return null;
-  const shape = detectShape(scan.headings, scan.opensWithHeading, table !== null);
-  const starts = blockHeadings(scan.headings, shape);
+  const shape = detectShape(scan.headings, scan.opensWithHeading, false);
   const blocks: Block[] = [
     { kind: "preamble", start: 0, contentStart: 0, contentEnd: body.length, closer: "" },
   ];
-  for (const { heading, head } of starts) {
+  for (const { heading, head } of blockHeadings(scan.headings, shape)) {
     const previous = blocks[blocks.length - 1] as Block;
     previous.contentEnd = heading.start;
     blocks.push({
@@ -95,10 +95,13 @@ function readByLines(body: string): BodyStructure | null {
     });
   }
   (blocks[blocks.length - 1] as Block).closer = scan.openAtEnd;
+  const table = findOverviewTableInRuns(body, scan.runs, inOverview(blocks));
+  if (table === undefined) return null;
   let root: Root | null = null;
   return {
     path: "lines",
-    ...inOverview(table, blocks, shape),
+    shape: withTable(shape, table),
+    table,
     blocks,
     // A block's content starts after a top-level heading and ends at the next one (or the end of
     // the body), so micromark reads the slice as it reads that part of the whole body.
@@ -116,11 +119,10 @@ function readByLines(body: string): BodyStructure | null {
 
 function readByDocument(body: string): BodyStructure {
   const root = parseDocument(body);
-  const table = findOverviewTable(body, root);
   const headings = root.children
     .filter((node): node is Heading => node.type === "heading")
     .map((node) => ({ node, depth: node.depth, title: plainText(node).trim() }));
-  const shape = detectShape(headings, root.children[0]?.type === "heading", table !== null);
+  const shape = detectShape(headings, root.children[0]?.type === "heading", false);
   const starts = new Map(
     blockHeadings(headings, shape).map(({ heading, head }) => [heading.node, head]),
   );
@@ -147,9 +149,11 @@ function readByDocument(body: string): BodyStructure {
     nodes.set(block, group.nodes);
     return block;
   });
+  const table = findOverviewTable(body, root, inOverview(blocks));
   return {
     path: "document",
-    ...inOverview(table, blocks, shape),
+    shape: withTable(shape, table),
+    table,
     blocks,
     nodesOf: (block) => nodes.get(block) ?? [],
     document: () => root,

@@ -42,7 +42,8 @@ export type BlockHead =
 
 /**
  * A body shaped like a rendered issue form opens with a level-3 heading and has no heading of
- * another level: there, a heading that names no field is part of the answer above it.
+ * another level: there, a heading that names no field is part of the answer above it. Any other
+ * body is "canonical" when it has an Overview table, "freeform" otherwise.
  */
 export function detectShape(
   headings: readonly HeadingFacts[],
