@@ -9,7 +9,7 @@ import {
 } from "./markdown.js";
 import { findOverviewTable, findOverviewTableInRuns } from "./read-meta-raw.js";
 import { readPlainTaskList } from "./read-plain-task-list.js";
-import { scanBlocks } from "./scan-blocks.js";
+import { type BlockScan, scanBlocks } from "./scan-blocks.js";
 import { type Block, type BlockHead, blockHeadings, detectShape } from "./split-blocks.js";
 import type { BodyShape } from "./types.js";
 
@@ -70,37 +70,26 @@ function inOverview(blocks: readonly Block[]): (offset: number) => boolean {
 
 /**
  * The shape of a body, once its Overview table is known: the blocks are split before the table is
- * looked for (under the Overview heading), and only a form shape changes how they are split.
+ * looked for (under the Overview heading). A body with the table is a filled report, even when all
+ * its headings are level 3 like the form's (the form has no table): its blocks are split again.
  */
 function withTable(shape: BodyShape, table: Table | null): BodyShape {
-  return shape === "form" ? shape : table ? "canonical" : "freeform";
+  return table ? "canonical" : shape === "form" ? shape : "freeform";
 }
 
 function readByLines(body: string): BodyStructure | null {
   const scan = scanBlocks(body);
   if (!scan) return null;
-  const shape = detectShape(scan.headings, scan.opensWithHeading, false);
-  const blocks: Block[] = [
-    { kind: "preamble", start: 0, contentStart: 0, contentEnd: body.length, closer: "" },
-  ];
-  for (const { heading, head } of blockHeadings(scan.headings, shape)) {
-    const previous = blocks[blocks.length - 1] as Block;
-    previous.contentEnd = heading.start;
-    blocks.push({
-      ...head,
-      start: heading.start,
-      contentStart: heading.next,
-      contentEnd: body.length,
-      closer: "",
-    });
-  }
-  (blocks[blocks.length - 1] as Block).closer = scan.openAtEnd;
+  const opened = detectShape(scan.headings, scan.opensWithHeading, false);
+  let blocks = blocksOf(body, scan, opened);
   const table = findOverviewTableInRuns(body, scan.runs, inOverview(blocks));
   if (table === undefined) return null;
+  const shape = withTable(opened, table);
+  if (shape !== opened) blocks = blocksOf(body, scan, shape);
   let root: Root | null = null;
   return {
     path: "lines",
-    shape: withTable(shape, table),
+    shape,
     table,
     blocks,
     // A block's content starts after a top-level heading and ends at the next one (or the end of
@@ -117,12 +106,56 @@ function readByLines(body: string): BodyStructure | null {
   };
 }
 
+/** The blocks the scanned headings start, in a body of that shape. */
+function blocksOf(body: string, scan: BlockScan, shape: BodyShape): Block[] {
+  const blocks: Block[] = [
+    { kind: "preamble", start: 0, contentStart: 0, contentEnd: body.length, closer: "" },
+  ];
+  for (const { heading, head } of blockHeadings(scan.headings, shape)) {
+    const previous = blocks[blocks.length - 1] as Block;
+    previous.contentEnd = heading.start;
+    blocks.push({
+      ...head,
+      start: heading.start,
+      contentStart: heading.next,
+      contentEnd: body.length,
+      closer: "",
+    });
+  }
+  (blocks[blocks.length - 1] as Block).closer = scan.openAtEnd;
+  return blocks;
+}
+
 function readByDocument(body: string): BodyStructure {
   const root = parseDocument(body);
-  const headings = root.children
+  const opened = detectShape(documentHeadings(root), root.children[0]?.type === "heading", false);
+  const first = documentBlocks(body, root, opened);
+  const table = findOverviewTable(body, root, inOverview(first.blocks));
+  const shape = withTable(opened, table);
+  const { blocks, nodes } = shape === opened ? first : documentBlocks(body, root, shape);
+  return {
+    path: "document",
+    shape,
+    table,
+    blocks,
+    nodesOf: (block) => nodes.get(block) ?? [],
+    document: () => root,
+  };
+}
+
+function documentHeadings(root: Root): { node: Heading; depth: number; title: string }[] {
+  return root.children
     .filter((node): node is Heading => node.type === "heading")
     .map((node) => ({ node, depth: node.depth, title: plainText(node).trim() }));
-  const shape = detectShape(headings, root.children[0]?.type === "heading", false);
+}
+
+/** The blocks the document's top-level headings start, in a body of that shape, with their nodes. */
+function documentBlocks(
+  body: string,
+  root: Root,
+  shape: BodyShape,
+): { blocks: Block[]; nodes: Map<Block, RootContent[]> } {
+  const headings = documentHeadings(root);
   const starts = new Map(
     blockHeadings(headings, shape).map(({ heading, head }) => [heading.node, head]),
   );
@@ -149,15 +182,7 @@ function readByDocument(body: string): BodyStructure {
     nodes.set(block, group.nodes);
     return block;
   });
-  const table = findOverviewTable(body, root, inOverview(blocks));
-  return {
-    path: "document",
-    shape: withTable(shape, table),
-    table,
-    blocks,
-    nodesOf: (block) => nodes.get(block) ?? [],
-    document: () => root,
-  };
+  return { blocks, nodes };
 }
 
 /** The offset of the line after the one `offset` is on (past its line ending), or the body's end. */
