@@ -94,6 +94,56 @@ describe("no body stalls the reader", () => {
     RUNS * 4 * BUDGET_MS,
   );
 
+  it("reads a run of each punctuation character in every form field and every table cell", () => {
+    const runs = ["*", "_", "~", "`", "[", "|", "<", " "].map((char) => `${char.repeat(8_000)}x`);
+    const bodies: string[] = [];
+    for (const run of runs) {
+      // Every answer of the form, one at a time.
+      for (const label of formLabels) {
+        bodies.push(
+          formLabels
+            .map((other) => `### ${other}\n\n${other === label ? run : "SEV2"}`)
+            .join("\n\n"),
+        );
+      }
+      // Every cell of the Overview table: the header's two, each row's name and value.
+      const rows = rowNames.map((row) => [row, "x"]);
+      const cells: [number, number][] = [
+        [-1, 0],
+        [-1, 1],
+        ...rows.flatMap((_, r): [number, number][] => [
+          [r, 0],
+          [r, 1],
+        ]),
+      ];
+      for (const [r, c] of cells) {
+        const header = ["Field", "Value"].map((name, i) =>
+          r === -1 && i === c ? `${name} ${run}` : name,
+        );
+        const lines = rows.map(
+          (row, i) => `| ${row.map((cell, j) => (i === r && j === c ? run : cell)).join(" | ")} |`,
+        );
+        bodies.push(
+          `## Overview\n\n| ${header.join(" | ")} |\n| --- | --- |\n${lines.join("\n")}\n\n## Summary\n\ntext`,
+        );
+      }
+      // Each cell of a Timeline row.
+      for (let c = 0; c < 4; c += 1) {
+        const row = ["14:05", "@alice", "restarted", "positive"].map((cell, i) =>
+          i === c ? run : cell,
+        );
+        bodies.push(
+          `### Timeline\n\n| Time | Party | Event | Effect |\n| --- | --- | --- | --- |\n| ${row.join(" | ")} |`,
+        );
+      }
+    }
+    for (const body of bodies) {
+      expect(timed(() => parseReport(body))).toBeLessThan(BUDGET_MS);
+      expect(timed(() => readReport(body, {}, "document"))).toBeLessThan(BUDGET_MS);
+      expect(timed(() => fillReport(body))).toBeLessThan(BUDGET_MS);
+    }
+  }, 120_000);
+
   it.each([
     ["a Severity answer of 7,000 `_` and a letter", `### Severity\n\n${"_".repeat(7_000)}x`],
     [
