@@ -2,7 +2,7 @@ import { SECTION_ORDER, type SectionName } from "./field-names.js";
 import type { Additions } from "./render-form-report.js";
 import { renderOverviewTable } from "./render-overview.js";
 import { emptySectionBody, SUB_SECTIONS } from "./section-hints.js";
-import type { Block } from "./split-blocks.js";
+import type { Block } from "./section-scope.js";
 import type { MetaField, ParsedReport } from "./types.js";
 import { updateDerivedRows } from "./update-derived-rows.js";
 

@@ -8,7 +8,7 @@ import { rowsAfterComment, unclosedComment } from "./hidden-by-comment.js";
 import { isAppPlaceholder, isEmptyContent, normalizeNewlines } from "./markdown.js";
 import { parseActionItems } from "./parse-action-items.js";
 import { ACCEPTED_TIME_FORMATS, isoTime, parseTime } from "./parse-time.js";
-import { readMetaRaw } from "./read-meta-raw.js";
+import { readFieldTexts } from "./read-field-texts.js";
 import { readStructure, type StructurePath } from "./read-structure.js";
 import {
   readCustomerImpact,
@@ -17,7 +17,7 @@ import {
   readType,
   stripInlineMarkup,
 } from "./read-values.js";
-import { type Block, blockText } from "./split-blocks.js";
+import { type Block, blockText } from "./section-scope.js";
 import {
   type MetaField,
   type ParsedReport,
@@ -62,7 +62,7 @@ export function readReport(
   const types = options.types ?? DEFAULT_TYPES;
   const structure = readStructure(body, path);
   const { shape, blocks, table } = structure;
-  const { raw: rawMeta, repeated } = readMetaRaw(body, table, blocks);
+  const { raw: rawMeta, repeated } = readFieldTexts(body, table, blocks);
   const problems: Problem[] = repeated.map((field) => ({
     field,
     message: `${META_NAMES[field].row} is written more than once with different values: keep one.`,

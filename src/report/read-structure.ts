@@ -1,4 +1,5 @@
 import type { Heading, Root, RootContent, Table } from "mdast";
+import { findOverviewTable, findOverviewTableInRuns } from "./find-overview-table.js";
 import {
   closerFor,
   endOffset,
@@ -7,10 +8,9 @@ import {
   plainText,
   startOffset,
 } from "./markdown.js";
-import { findOverviewTable, findOverviewTableInRuns } from "./read-meta-raw.js";
 import { readPlainTaskList } from "./read-plain-task-list.js";
 import { type BlockScan, scanBlocks } from "./scan-blocks.js";
-import { type Block, type BlockHead, blockHeadings, detectShape } from "./split-blocks.js";
+import { type Block, type BlockHead, blockHeadings, detectShape } from "./section-scope.js";
 import type { BodyShape } from "./types.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { DateTime } from "luxon";
 import type { Table } from "mdast";
-import type { Block } from "./split-blocks.js";
+import type { Block } from "./section-scope.js";
 
 /** The five severity levels of the scale in docs/definitions.md. */
 export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"] as const;

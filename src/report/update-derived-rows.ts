@@ -1,6 +1,6 @@
 import { DERIVED_ROWS, type DerivedRow, derivedRowNamed } from "./field-names.js";
+import { cellSource } from "./find-overview-table.js";
 import { endOffset, plainText, startOffset } from "./markdown.js";
-import { cellSource } from "./read-meta-raw.js";
 import { locateOverviewTable } from "./read-structure.js";
 import { rowPrefix } from "./read-table.js";
 import { renderDerivedRows } from "./render-derived.js";

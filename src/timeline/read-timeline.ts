@@ -3,7 +3,7 @@ import { normalizeName } from "../report/field-names.js";
 import { parseTime } from "../report/parse-time.js";
 import { readStructure } from "../report/read-structure.js";
 import { stripInlineMarkup } from "../report/read-values.js";
-import type { Block } from "../report/split-blocks.js";
+import type { Block } from "../report/section-scope.js";
 
 /** A row of the Timeline table, where it lies in the body and the instant its Time cell names. */
 export interface TimelineTableRow {

@@ -5,7 +5,7 @@ import { DERIVED_ROWS, META_NAMES } from "../../src/report/field-names.js";
 import { fillReport } from "../../src/report/fill-report.js";
 import { isAppPlaceholder } from "../../src/report/markdown.js";
 import { parseReport } from "../../src/report/parse-report.js";
-import { blockText } from "../../src/report/split-blocks.js";
+import { blockText } from "../../src/report/section-scope.js";
 import { META_FIELDS } from "../../src/report/types.js";
 
 const GITHUB_BODY_LIMIT = MAX_BODY_LENGTH;

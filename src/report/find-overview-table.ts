@@ -1,11 +1,8 @@
 import type { Root, RootContent, Table, TableCell } from "mdast";
-import { metaFieldNamed } from "./field-names.js";
-import { endOffset, isPlaceholder, normalizeNewlines, plainText, startOffset } from "./markdown.js";
+import { endOffset, normalizeNewlines, plainText, startOffset } from "./markdown.js";
 import { readTable } from "./read-table.js";
 import { stripInlineMarkup } from "./read-values.js";
 import type { ScannedRun } from "./scan-blocks.js";
-import { type Block, blockText } from "./split-blocks.js";
-import type { MetaField } from "./types.js";
 
 /**
  * The Overview table: the first paragraph at the top level or in a quote (the document parse
@@ -108,42 +105,4 @@ export function cellSource(body: string, cell: TableCell): string {
     .replace(/<br\s*\/?>/gi, "\n")
     .replace(/\\\|/g, "|")
     .trim();
-}
-
-/**
- * The raw text of every meta field the body holds, from the Overview table's rows and from
- * form-style headings (`### Started at`). A form placeholder (`_No response_`, `None`, an empty
- * fence) counts as present but empty. A field written twice with different values keeps both
- * texts, one per line, so nothing is lost, and is listed in `repeated`.
- */
-export function readMetaRaw(
-  body: string,
-  table: Table | null,
-  blocks: Block[],
-): { raw: Partial<Record<MetaField, string>>; repeated: MetaField[] } {
-  const raw: Partial<Record<MetaField, string>> = {};
-  const repeated = new Set<MetaField>();
-  const put = (field: MetaField, text: string): void => {
-    const before = raw[field];
-    if (before === undefined || before === "") raw[field] = text;
-    // A text already held (the Overview cell the app copied from two headings) adds nothing.
-    else if (text !== "" && !`\n${before}\n`.includes(`\n${text}\n`)) {
-      raw[field] = `${before}\n${text}`;
-      repeated.add(field);
-    }
-  };
-  if (table) {
-    for (const row of table.children.slice(1)) {
-      const [nameCell, valueCell] = row.children;
-      const field = nameCell ? metaFieldNamed(plainText(nameCell)) : null;
-      if (field) put(field, valueCell ? cellSource(body, valueCell) : "");
-    }
-  }
-  for (const block of blocks) {
-    if (block.kind !== "meta") continue;
-    // `\|` reads as a pipe in markdown, as it does in a table cell: the value is the same either way.
-    const text = blockText(body, block).replace(/\\\|/g, "|");
-    put(block.field, isPlaceholder(text) ? "" : text);
-  }
-  return { raw, repeated: [...repeated] };
 }

@@ -1,3 +1,9 @@
+/**
+ * The sections of a body and how far each reaches: which top-level headings start a block (a
+ * field, a section, or a heading the report does not know) and which are part of the block above
+ * them. A section runs to the next heading of the same or a higher level, as GitHub shows it; a
+ * form-shaped body (all level-3 headings) keeps unknown headings inside the answer above them.
+ */
 import { metaFieldNamed, type SectionName, sectionNamed } from "./field-names.js";
 import { normalizeNewlines } from "./markdown.js";
 import { SUB_SECTIONS } from "./section-hints.js";
