@@ -42,4 +42,8 @@ export const ADVERSARIAL_BODIES: Record<string, string> = {
   ),
   "Overview header with spaces": fill("## Overview\n\n| field | value", " ", "|x"),
   "services, one a line": fill("### Affected services\n\n", "a\n"),
+  // Tables GitHub ends inside what CommonMark reads as one paragraph or setext heading.
+  "tables ended by indented lines": fill("## Overview\n\n", "|a|\n|-|\n    x\n"),
+  "tables under `===` lines": fill("## Overview\n\n", "| a | b |\n| - | - |\n===\n"),
+  "tables under `---` lines": fill("## Overview\n\n", "| a | b |\n| - | - |\nx\n---\n"),
 };

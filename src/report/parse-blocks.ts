@@ -41,15 +41,19 @@ export function parseBlocks(body: string, base = 0): Root {
   const convert = (node: CmNode): RootContent | null =>
     toMdast(body, node, { at, lineEnd, base, convert });
   const children: RootContent[] = [];
-  let splits = 0;
+  // The first pipe at or after an offset; the nodes come in order, so the search only moves on.
+  let pipe = -2;
+  const nextPipe = (from: number): number => {
+    if (pipe !== -1 && pipe < from) pipe = body.indexOf("|", from);
+    return pipe;
+  };
   for (let child = document.firstChild; child; child = child.next) {
-    let cut = splits < MAX_TABLE_SPLITS ? tableCut(child, lines, body) : null;
+    let cut = tableCut(child, lines, body, nextPipe);
     if (cut === null) {
       const converted = convert(child);
       if (converted) children.push(converted);
       continue;
     }
-    splits += 1;
     const startLine = child.sourcepos[0][0];
     // A table that took a setext underline (`===`) as a row goes on into the lines the parser
     // started a new paragraph with, right under it.
@@ -68,21 +72,22 @@ export function parseBlocks(body: string, base = 0): Root {
 }
 
 /**
- * Top-level paragraphs (and setext headings) whose table GitHub ends before they end are split at
- * most this often per parse: each split parses the rest of that paragraph again, so the bound
- * keeps a body of thousands of such tables linear. The Overview table is among the first.
- */
-const MAX_TABLE_SPLITS = 8;
-
-/**
  * The line (1-based, in the parser's input) where GitHub's table ends inside a top-level
  * paragraph or setext heading (the line after the heading's underline when the table takes it as
  * a row), or null when a paragraph's table does not end inside it (see `gfmTableEnd`).
  */
-function tableCut(node: CmNode, lines: readonly Line[], body: string): number | null {
+function tableCut(
+  node: CmNode,
+  lines: readonly Line[],
+  body: string,
+  nextPipe: (from: number) => number,
+): number | null {
   if (node.type !== "paragraph" && node.type !== "heading") return null;
   const [[startLine], [endLine]] = node.sourcepos;
   if (startLine === endLine) return null;
+  // No pipe, no table: most paragraphs are passed over without reading their lines.
+  const pipe = nextPipe((lines[startLine - 1] as Line).start);
+  if (pipe === -1 || pipe > (lines[endLine - 1] as Line).end) return null;
   const count = endLine - startLine + 1;
   const cut = gfmTableEnd(body, lines.slice(startLine - 1, endLine));
   if (cut === null || (cut === count && node.type === "paragraph")) return null;
@@ -98,7 +103,10 @@ function continuesTable(node: CmNode, endLine: number): boolean {
 
 /**
  * A paragraph (or setext heading) cut where GitHub ends its table: the lines up to the cut stay a
- * paragraph (that holds the table), the lines from it are parsed as blocks of their own.
+ * paragraph (that holds the table), and the lines from the cut become a paragraph of their own.
+ * GitHub reads those as blocks (a rule, a list starting at 2, indented code); parsing them again
+ * would cost a parse per table, so they are kept as one piece of text: none of them is a heading
+ * or a task item the report reads (a line that opens one ends a CommonMark paragraph too).
  */
 function splitAtTable(
   body: string,
@@ -109,15 +117,17 @@ function splitAtTable(
 ): RootContent[] {
   const first = lines[startLine - 1] as Line;
   const last = lines[cut - 2] as Line;
-  const paragraph: RootContent = {
+  const paragraph = (from: number, to: number): RootContent => ({
     type: "paragraph",
     children: [],
-    position: offsetSpan(base + first.start, base + trimEnd(body, first.start, last.end)),
-  };
-  if (cut > endLine) return [paragraph];
-  const from = (lines[cut - 1] as Line).start;
-  const to = (lines[endLine - 1] as Line).end;
-  return [paragraph, ...parseBlocks(body.slice(from, to), base + from).children];
+    position: offsetSpan(base + from, base + trimEnd(body, from, to)),
+  });
+  if (cut > endLine) return [paragraph(first.start, last.end)];
+  const rest = lines[cut - 1] as Line;
+  return [
+    paragraph(first.start, last.end),
+    paragraph(rest.start, (lines[endLine - 1] as Line).end),
+  ];
 }
 
 interface Line {
