@@ -36,6 +36,16 @@ describe("setOverviewValue", () => {
       table(["| Services | a\\|b |", "| Service | a\\|b |"]),
     );
   });
+  it("adds a row to a table inside a quote with the quote's markers, before or after a row", () => {
+    const quoted = (rows: string[]) =>
+      `## Overview\n\n> | Field | Value |\n> | --- | --- |\n${rows.map((row) => `> ${row}`).join("\n")}\n\n## Summary\n\nx\n`;
+    expect(
+      setOverviewValue(quoted(["| Severity | SEV2 |"]), "resolved", "2026-11-20 15:00 UTC"),
+    ).toBe(quoted(["| Severity | SEV2 |", "| Resolved | 2026-11-20 15:00 UTC |"]));
+    expect(setOverviewValue(quoted(["| Severity | SEV2 |"]), "services", "api")).toBe(
+      quoted(["| Services | api |", "| Severity | SEV2 |"]),
+    );
+  });
   it("gives null for a body without the Overview table", () => {
     expect(setOverviewValue("just text", "type", "Network")).toBeNull();
   });
