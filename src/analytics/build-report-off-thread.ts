@@ -2,7 +2,7 @@ import { Worker } from "node:worker_threads";
 import type { ReportJob, ReportOutput } from "./build-report.js";
 
 /** An analytics run that failed in its worker thread: the error's name and message, kept. */
-export class ReportWorkerError extends Error {
+class ReportWorkerError extends Error {
   override name: string;
   constructor(name: string, message: string) {
     super(message);

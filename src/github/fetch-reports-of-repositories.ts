@@ -4,7 +4,7 @@ import type { GraphqlIssueNode } from "../analytics/analytics-issue.js";
 import { MAX_PAGE_SIZE } from "./limits.js";
 
 /** Repositories counted per GraphQL query: as the schedule's probe, far below GitHub's node limits. */
-export const COUNT_BATCH = 50;
+const COUNT_BATCH = 50;
 
 const ISSUE_FIELDS = `number title url body state stateReason(enableDuplicate: true) createdAt closedAt labels(first: 50) { nodes { name } }`;
 

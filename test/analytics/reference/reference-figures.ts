@@ -42,7 +42,7 @@ const phases = (t: Truth) => ({
 });
 
 /** The months of `2026-10`, `2026-Q4` or `2026`; the same length just before; 12 ending with it. */
-export function periodMonths(period: string): {
+function periodMonths(period: string): {
   months: string[];
   previous: string[];
   trend: string[];
@@ -87,7 +87,7 @@ function headline(month: string, list: Truth[]) {
 }
 
 /** The team's working time (the config's `calendar`): Monday–Friday, minutes of the day, holidays. */
-export interface Calendar {
+interface Calendar {
   start: number;
   end: number;
   holidays: string[];
