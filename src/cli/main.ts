@@ -1,25 +1,40 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { DateTime } from "luxon";
-import type { Config } from "../config/config.js";
 import { UsageError } from "./cli-error.js";
 import { describeFailure } from "./describe-failure.js";
 import { readInput } from "./read-input.js";
 
+const PRESET_LIST = "upptime, pagerduty-postmortem, retrospective, blameless-postmortem";
+
 /** Each command's own help (`disruptions parse --help`). */
 export const COMMAND_HELP: Record<string, string> = {
-  parse: `Usage: disruptions parse [FILE] [--tz ZONE]
+  parse: `Usage: disruptions parse [FILE] [--tz ZONE] [--config FILE] [--template NAME]
 
 Reads a report body (FILE, or standard input when FILE is missing or -) and prints one JSON
-object: report, durations (minutes), actionItems, closable, labels, sections, problems.
-  --tz ZONE   IANA zone for times written without one (default UTC).
+object: report, durations (minutes), actionItems, closable, labels, sections, problems (and,
+with a template, where each field was found). FILE may also be one issue as JSON (gh issue
+view N --json title,body,createdAt,closedAt, or the REST API's issue).
+  --tz ZONE        IANA zone for times written without one (default UTC).
+  --config FILE    The repository's .github/disruption-reports.yml (its template, types, zone).
+  --template NAME  Read the body as a preset: ${PRESET_LIST}.
 Exit status: 0 when the body was read (problems are part of the output), 2 usage error or
 unreadable file.`,
-  fill: `Usage: disruptions fill [FILE] [--tz ZONE]
+  fill: `Usage: disruptions fill [FILE] [--tz ZONE] [--config FILE] [--template NAME]
 
 Prints the canonical filled report for a body (FILE, or standard input): every form answer in
-the Overview table and sections, derived rows computed, nothing the author wrote lost.
-  --tz ZONE   IANA zone for times written without one (default UTC).
+the Overview table and sections, derived rows computed, nothing the author wrote lost. With a
+template, only the Overview table is added (at the end); every line stays where it was.
+  --tz ZONE        IANA zone for times written without one (default UTC).
+  --config FILE    The repository's .github/disruption-reports.yml.
+  --template NAME  Read the body as a preset: ${PRESET_LIST}.
+Exit status: 0, or 2 usage error or unreadable file.`,
+  summary: `Usage: disruptions summary [FILE] [--tz ZONE] [--config FILE] [--template NAME]
+
+Prints the external summary of a report (FILE, or standard input) as markdown: services,
+severity, length, customer impact, and the report's own sentences from Summary, Contributing
+factors and Action items, without @mentions, people's names, links to the hosts of
+summary.internalHosts, or timeline rows.
 Exit status: 0, or 2 usage error or unreadable file.`,
   report: `Usage: disruptions report --period PERIOD (--input FILE | --repo OWNER/NAME [--publish])
                           [--tz ZONE] [--now ISO] [--format markdown|json] [--config FILE]
@@ -42,6 +57,7 @@ Commands:
   parse [FILE]   Read a report body (FILE, or standard input) and print it as JSON:
                  report, durations, action items, closable, labels, sections, problems.
   fill [FILE]    Print the canonical filled report for a body, derived rows computed.
+  summary [FILE] Print the external summary of a report: no names, no internal hosts.
   report --period PERIOD (--input FILE | --repo OWNER/NAME [--publish])
                  The analytics of a month (2026-10), a quarter (2026-Q3) or a year
                  (2026; --month is the older name of --period): the issue's markdown,
@@ -58,8 +74,9 @@ Options:
   --now ISO          "Today" for overdue action items (report only). Default: the clock.
   --format FORMAT    markdown (default), json, or html: one self-contained page with
                      inline SVG charts (report only).
-  --config FILE      The repository's .github/disruption-reports.yml, for --input (report only):
-                     its report label, types and time zone.
+  --config FILE      The repository's .github/disruption-reports.yml: its template, report
+                     label, types and time zone (parse, fill, summary; report with --input).
+  --template NAME    Read bodies as a preset (parse, fill, summary): ${PRESET_LIST}.
   -h, --help         Show this help (disruptions COMMAND --help: that command's).
   -v, --version      Print the version.
 
@@ -123,33 +140,22 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       "input",
       "repo",
       "publish",
-      "config",
     ] as const) {
       if (values[option] !== undefined)
         throw new UsageError(`--${option} is an option of report, not of ${command}`);
     }
   }
+  if (command === "report" && values.template !== undefined)
+    throw new UsageError("--template is an option of parse, fill and summary, not of report");
   switch (command) {
     // Each command loads only what it uses (dynamic imports): parse and fill need neither
     // Octokit nor the analytics.
-    case "parse": {
-      const [config, { parseOutput }] = await Promise.all([
-        configWithZone(values.tz),
-        import("./parse-output.js"),
-      ]);
-      const body = await readBody(single(rest, command), io, command);
-      io.stdout(`${JSON.stringify(parseOutput(body, config), null, 2)}\n`);
-      return 0;
-    }
-    case "fill": {
-      const [config, { fillReport }] = await Promise.all([
-        configWithZone(values.tz),
-        import("../report/fill-report.js"),
-      ]);
-      const body = await readBody(single(rest, command), io, command);
-      io.stdout(
-        fillReport(body, { timeZone: config.timeZone, types: config.types, ...config.fill }),
-      );
+    case "parse":
+    case "fill":
+    case "summary": {
+      const { runBodyCommand } = await import("./body-command.js");
+      const text = await readBody(single(rest, command), io, command);
+      io.stdout(await runBodyCommand(command, text, values, io.stdin));
       return 0;
     }
     case "report": {
@@ -190,6 +196,7 @@ function parseArguments(argv: readonly string[]) {
       repo: { type: "string", multiple: true },
       publish: { type: "boolean" },
       config: { type: "string" },
+      template: { type: "string" },
     },
   });
 }
@@ -213,15 +220,4 @@ async function readBody(file: string | undefined, io: CliIo, command: string): P
 function version(): string {
   const text = readFileSync(new URL("../../package.json", import.meta.url), "utf8");
   return (JSON.parse(text) as { version: string }).version;
-}
-
-async function configWithZone(tz: string | undefined): Promise<Config> {
-  const { configSchema, DEFAULT_CONFIG } = await import("../config/config.js");
-  if (tz === undefined) return DEFAULT_CONFIG;
-  const result = configSchema.safeParse({ timeZone: tz });
-  if (!result.success)
-    throw new UsageError(
-      `--tz ${tz} is not an IANA time zone name (for example UTC or Europe/Berlin)`,
-    );
-  return result.data;
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { WEEKDAY_NAMES } from "../calendar/work-calendar.js";
 import { MAX_LABEL_NAME_LENGTH } from "../github/limits.js";
 import { SEVERITIES } from "../report/types.js";
+import { templateSchema } from "../templates/template-config.js";
 
 /** The disruption types of docs/definitions.md; a repository may replace the list. */
 export const DEFAULT_TYPES = [
@@ -59,7 +60,7 @@ function isRealDate(text: string): boolean {
  * The schema of `.github/disruption-reports.yml`. Every key is optional; a key the team wrote is
  * validated and never silently replaced by its default.
  */
-export const configSchema = z
+const baseSchema = z
   .object({
     timeZone: timeZone.default("UTC"),
     labels: z
@@ -134,10 +135,63 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    template: templateSchema,
+    summary: z
+      .object({
+        /** Hosts whose links (and subdomains) never reach the external summary. */
+        internalHosts: z
+          .array(
+            z
+              .string()
+              .trim()
+              .toLowerCase()
+              .regex(/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/, {
+                message: "is not a host name: write it as corp.example.com",
+              }),
+          )
+          .max(100)
+          .default([]),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 
-export type Config = z.infer<typeof configSchema>;
+/**
+ * The schema with what a preset implies: `template: upptime` makes `status` (the label Upptime
+ * gives its issues) the report label and asks no action items of a SEV1/SEV2 report before it
+ * closes, unless the config says otherwise.
+ */
+export const configSchema = z.preprocess(withPresetLabel, baseSchema);
+
+function withPresetLabel(raw: unknown): unknown {
+  if (typeof raw !== "object" || raw === null) return raw;
+  const config = raw as Record<string, unknown>;
+  const template = config.template;
+  const preset =
+    typeof template === "string"
+      ? template
+      : typeof template === "object" && template !== null
+        ? (template as { preset?: unknown }).preset
+        : undefined;
+  if (preset !== "upptime") return raw;
+  return {
+    ...config,
+    labels: unlessWritten(config.labels, "report", "status"),
+    // Upptime closes its issue when the site is back: a report it opened has no action items
+    // to wait for, and reopening it would fight the monitor.
+    closeGuard: unlessWritten(config.closeGuard, "requireActionItems", []),
+  };
+}
+
+/** `section` with `key` set to `value`, unless the config wrote that key (or the section is not a mapping). */
+function unlessWritten(section: unknown, key: string, value: unknown): unknown {
+  if (section !== undefined && (typeof section !== "object" || section === null)) return section;
+  if (section && key in section) return section;
+  return { ...(section ?? {}), [key]: value };
+}
+
+export type Config = z.output<typeof baseSchema>;
 
 /** The configuration a repository gets when it has no config file. */
 export const DEFAULT_CONFIG: Config = configSchema.parse({});
