@@ -2,6 +2,7 @@ import type { Context } from "probot";
 import { type AppDeps, isOwnEvent } from "../app-deps.js";
 import { handleCloseOverride } from "../close-guard/handle-override.js";
 import { readIssueHistory } from "../github/read-issue-history.js";
+import { handleSummaryCommand } from "../summary/handle-summary-command.js";
 import { historyRows } from "../timeline/history-rows.js";
 import { commandLines } from "./command-lines.js";
 import { type HistoryReader, handleBodyCommands } from "./handle-body-commands.js";
@@ -40,6 +41,7 @@ const STANDALONE: Partial<Record<Command["verb"], StandaloneHandler>> = {
   report: (context, command, deps) =>
     command.verb === "report" ? deps.onReport(context, command.month) : Promise.resolve(),
   track: (context, _command, deps) => deps.onTrack?.(context) ?? Promise.resolve(),
+  summary: (context) => handleSummaryCommand(context),
 };
 
 /**

@@ -19,7 +19,8 @@ export type Command =
   | { verb: "type"; type: string }
   | { verb: "services"; services: string[] }
   | { verb: "declare" }
-  | { verb: "track" };
+  | { verb: "track" }
+  | { verb: "summary" };
 
 /** A command line read: the command, or why it could not be read (with how to write it). */
 export type ParsedCommand =
@@ -98,6 +99,12 @@ export const VERBS: Record<string, Verb> = {
       "`/disruption track` (each open action item that links no issue becomes a sub-issue of the report)",
     parse: (rest) =>
       rest === "" ? { verb: "track" } : "write `/disruption track` on a line of its own",
+  },
+  summary: {
+    usage:
+      "`/disruption summary` (the report's external summary: no names, no internal hosts, as one comment)",
+    parse: (rest) =>
+      rest === "" ? { verb: "summary" } : "write `/disruption summary` on a line of its own",
   },
   report: {
     usage:

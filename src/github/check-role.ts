@@ -14,6 +14,8 @@ const ROLES = {
   override: new Set(["admin", "maintain"]),
   /** `/disruption track`: create issues for a report's action items. */
   track: new Set(["admin", "maintain", "write", "triage"]),
+  /** `/disruption summary`: post the report's external summary. */
+  summary: new Set(["admin", "maintain", "write", "triage"]),
 } as const;
 
 export type RoleAction = keyof typeof ROLES;
