@@ -2,8 +2,8 @@ import { DateTime } from "luxon";
 import type { Config } from "../config/config.js";
 import { isReport } from "../labels/is-report.js";
 import { cachedZone } from "../report/cached-offset-zone.js";
-import { parseReport } from "../report/parse-report.js";
 import type { CustomerImpact, Severity } from "../report/types.js";
+import { readReportWithConfig } from "../templates/read-report-with-config.js";
 import type { AnalyticsIssue } from "./analytics-issue.js";
 import { monthOf } from "./month.js";
 import type { IssueRef } from "./types.js";
@@ -38,14 +38,19 @@ export interface ReportRecord {
 }
 
 /**
- * Reads one report's body (once) into a {@link ReportRecord}. Times without a zone are read in
- * `timeZone`; every time comes back in that zone.
+ * Reads one report's body (once) into a {@link ReportRecord}, through the config's template when
+ * it has one. Times without a zone are read in `timeZone`; every time comes back in that zone.
  */
 export function readReportRecord(
   issue: AnalyticsIssue,
-  options: { timeZone: string; types: readonly string[] },
+  options: { timeZone: string; config: Config },
 ): ReportRecord {
-  const parsed = parseReport(issue.body, { timeZone: options.timeZone, types: options.types });
+  // Through the repository's template, if any (README, "Bring your own template").
+  const { parsed } = readReportWithConfig(
+    issue.body,
+    { ...options.config, timeZone: options.timeZone },
+    { title: issue.title, createdAt: issue.createdAt, closedAt: issue.closedAt },
+  );
   const zone = cachedZone(options.timeZone);
   const { report, times, durations } = parsed;
   const started = times.started?.setZone(zone) ?? null;
@@ -91,9 +96,7 @@ export function readReportRecords(
   for (const issue of issues) {
     if (!isReport(issue.labels, options.config.labels) || issue.stateReason === "duplicate")
       continue;
-    records.push(
-      readReportRecord(issue, { timeZone: options.timeZone, types: options.config.types }),
-    );
+    records.push(readReportRecord(issue, options));
   }
   return records;
 }

@@ -24,7 +24,7 @@ export async function readReportFiles(
       firstUrl ??= issue.url;
       if (hasLabel(issue.labels, config.labels.report)) labelled += 1;
       if (!isReport(issue.labels, config.labels) || issue.stateReason === "duplicate") continue;
-      records.push(readReportRecord(issue, { timeZone: config.timeZone, types: config.types }));
+      records.push(readReportRecord(issue, { timeZone: config.timeZone, config }));
     }
   }
   return { records, issues, labelled, ...(firstUrl ? { firstUrl } : {}) };

@@ -37,5 +37,6 @@ export function intakeInput(payload: IntakePayload, config: Config): IntakeInput
     previousBody: edited && payload.changes.body ? (payload.changes.body.from ?? "") : null,
     labels,
     config,
+    issue: { title: issue.title, createdAt: issue.created_at, closedAt: issue.closed_at ?? null },
   };
 }

@@ -2,9 +2,11 @@ import type { Config } from "../config/config.js";
 import { MAX_BODY_LENGTH } from "../github/limits.js";
 import { deriveLabels } from "../labels/derive-labels.js";
 import { fillWithinLimit } from "../report/fill-report.js";
-import { parseReport } from "../report/parse-report.js";
 import type { ParsedReport, Problem } from "../report/types.js";
 import { updateDerivedRows } from "../report/update-derived-rows.js";
+import { fillTemplate } from "../templates/fill-template.js";
+import { readReportWithConfig } from "../templates/read-report-with-config.js";
+import type { IssueFacts } from "../templates/read-template-fields.js";
 import { type LabelChange, labelLimitProblem, planLabelChange } from "./plan-label-change.js";
 
 export interface IntakeInput {
@@ -17,6 +19,8 @@ export interface IntakeInput {
   /** The issue's labels as they are on GitHub now. */
   labels: readonly string[];
   config: Config;
+  /** The issue's title and times: what a monitor's template (Upptime) reads its fields from. */
+  issue?: IssueFacts | undefined;
 }
 
 export interface IntakePlan {
@@ -39,12 +43,15 @@ export interface IntakePlan {
  */
 export function planIntake(input: IntakeInput): IntakePlan {
   const { config } = input;
-  const options = { timeZone: config.timeZone, types: config.types };
-  const parsed = parseReport(input.body, options);
+  const { parsed, template } = readReportWithConfig(input.body, config, input.issue);
   const problems = [...parsed.problems];
 
   let body: string | null = null;
-  if (parsed.shape === "canonical") {
+  if (template) {
+    // A team's own template gets only what it lacks (README, "Bring your own template"): the
+    // Overview table when the report is new, its derived rows on every edit.
+    if (input.mode === "fill" || parsed.layout.table) body = fillTemplate(template);
+  } else if (parsed.shape === "canonical") {
     const update = updateDerivedRows(input.body, parsed);
     if (update && update.changed.length > 0) body = update.body;
   } else if (input.mode === "fill" || parsed.shape === "form") {
@@ -64,15 +71,20 @@ export function planIntake(input: IntakeInput): IntakePlan {
 
   let syncProblems = input.mode === "fill";
   if (input.mode === "edit" && input.previousBody !== null) {
-    const before = planProblems(input.previousBody, input.labels, config);
+    const before = planProblems(input.previousBody, input.labels, config, input.issue);
     syncProblems = JSON.stringify(before) !== JSON.stringify(problems);
   }
   return { body, labels, problems, syncProblems, parsed };
 }
 
 /** The problems the intake reported for a body, as `planIntake` computes them. */
-function planProblems(body: string, labels: readonly string[], config: Config): Problem[] {
-  return planIntake({ mode: "edit", body, previousBody: null, labels, config }).problems;
+function planProblems(
+  body: string,
+  labels: readonly string[],
+  config: Config,
+  issue: IssueFacts | undefined,
+): Problem[] {
+  return planIntake({ mode: "edit", body, previousBody: null, labels, config, issue }).problems;
 }
 
 function tooLong(length: number): Problem {

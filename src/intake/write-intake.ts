@@ -6,6 +6,7 @@ import { ensureLabels } from "../github/ensure-labels.js";
 import { readIssue } from "../github/read-issue.js";
 import { upsertMarkedComment } from "../github/upsert-marked-comment.js";
 import { isReport } from "../labels/is-report.js";
+import type { IssueFacts } from "../templates/read-template-fields.js";
 import { type IntakePlan, planIntake } from "./plan-intake.js";
 import { PROBLEMS_COMMENT_MARKER, renderProblemsComment } from "./render-problems-comment.js";
 
@@ -19,6 +20,8 @@ export interface IntakeEvent {
   /** `changes.body.from` of an edit, or null. */
   previousBody: string | null;
   config: Config;
+  /** The issue's title and times, for a monitor's template (the close time is read again). */
+  issue?: IssueFacts | undefined;
 }
 
 /** Reads again after label creation at most this often (each creation is a write a second apart). */
@@ -49,6 +52,7 @@ export async function writeIntake(
       previousBody: unchangedSinceEvent ? event.previousBody : null,
       labels: current.labels,
       config: event.config,
+      issue: event.issue && { ...event.issue, closedAt: current.closedAt },
     });
     const created = await ensureLabels(
       context.octokit,
