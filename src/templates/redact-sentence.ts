@@ -57,7 +57,10 @@ export function redactSentence(
     return PERSON_STAND_IN;
   });
   for (const word of context.people) {
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])${escape(word)}(?![\\p{L}\\p{N}_])`, "giu");
+    const pattern = new RegExp(
+      `(?<![\\p{L}\\p{N}_])${escapeRegExp(word)}(?![\\p{L}\\p{N}_])`,
+      "giu",
+    );
     text = text.replace(pattern, () => {
       namedPerson = true;
       return PERSON_STAND_IN;
@@ -68,6 +71,6 @@ export function redactSentence(
   return { text, namedPerson };
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
