@@ -33,6 +33,7 @@ export async function handleTrackCommand(
     { owner, repo },
     context.log,
     "nothing tracked",
+    deps.configs,
   );
   if (!loaded.ok) {
     await reply(`Nothing was tracked: ${describeConfigProblem(loaded.problem)}.`);

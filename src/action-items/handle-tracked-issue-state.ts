@@ -31,6 +31,7 @@ export async function handleTrackedIssueState(
     { owner, repo },
     context.log,
     "action item not synced",
+    deps.configs,
   );
   if (!loaded.ok) return;
   const { config } = loaded;

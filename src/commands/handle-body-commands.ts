@@ -68,6 +68,7 @@ export async function handleBodyCommands(
     { owner, repo },
     context.log,
     "command refused",
+    deps.configs,
   );
   if (!loaded.ok) {
     await refuse(

@@ -2,8 +2,10 @@
  * The parsed config of each repository the app has read, with the `ETag` GitHub sent, so that the
  * next read is a conditional request: `304 Not Modified` costs no rate limit and no parsing
  * (https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api#use-conditional-requests-if-appropriate).
- * A repository without the file is remembered as such for a minute (GitHub sends no `ETag` with a
- * 404), so a file added later is read within a minute.
+ * Within the `max-age` of GitHub's `Cache-Control` (`private, max-age=60`) the file is not asked
+ * for at all, as HTTP caching allows; a 304 starts a new `max-age`. A repository without the file
+ * is remembered as such for a minute (GitHub sends no `ETag` with a 404). Either way a changed or
+ * added file is read within a minute (README, "What it costs").
  */
 export class ConfigCache<T> {
   readonly #entries = new Map<string, ConfigCacheEntry<T>>();
@@ -17,7 +19,7 @@ export class ConfigCache<T> {
     this.#now = options.now ?? Date.now;
   }
 
-  /** What is known of `owner/name`'s config file, or undefined. */
+  /** What is known of `owner/name`'s config file, or undefined. `fresh`: usable without asking. */
   get(repository: string): ConfigCacheEntry<T> | undefined {
     const key = repository.toLowerCase();
     const entry = this.#entries.get(key);
@@ -28,10 +30,22 @@ export class ConfigCache<T> {
     return entry;
   }
 
-  /** The file as read, with GitHub's `ETag` (none: it is read in full next time). */
-  setFile(repository: string, etag: string | undefined, value: T): void {
-    if (etag) this.#set(repository, { kind: "file", etag, value });
-    else this.#entries.delete(repository.toLowerCase());
+  /**
+   * The file as read (or found unchanged), with GitHub's `ETag` (none: it is read in full next
+   * time) and the `Cache-Control` header the answer carried.
+   */
+  setFile(repository: string, etag: string | undefined, value: T, cacheControl?: string): void {
+    if (!etag) {
+      this.#entries.delete(repository.toLowerCase());
+      return;
+    }
+    const freshUntil = this.#now() + maxAgeSeconds(cacheControl) * 1000;
+    this.#set(repository, { kind: "file", etag, value, freshUntil });
+  }
+
+  /** True when the entry may be used without asking GitHub. */
+  fresh(entry: ConfigCacheEntry<T>): boolean {
+    return entry.kind === "missing" || entry.freshUntil > this.#now();
   }
 
   /** The repository has no config file (404). */
@@ -50,6 +64,14 @@ export class ConfigCache<T> {
   }
 }
 
-export type ConfigCacheEntry<T> =
-  | { kind: "file"; etag: string; value: T }
+/** `max-age` of a `Cache-Control` header in seconds; 0 when absent or `no-cache`/`no-store`. */
+function maxAgeSeconds(cacheControl: string | undefined): number {
+  if (!cacheControl || /\bno-(cache|store)\b/i.test(cacheControl)) return 0;
+  const match = /(?:^|[,\s])max-age=(\d+)/i.exec(cacheControl);
+  // At most ten minutes, whatever a proxy on the way says.
+  return match ? Math.min(Number(match[1]), 600) : 0;
+}
+
+type ConfigCacheEntry<T> =
+  | { kind: "file"; etag: string; value: T; freshUntil: number }
   | { kind: "missing"; until: number };

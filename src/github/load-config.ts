@@ -34,8 +34,10 @@ export async function loadConfig(
     const key = `${owner}/${name}`;
     const known = cache?.get(key);
     if (known?.kind === "missing") continue;
+    if (known && cache?.fresh(known)) return known.value;
     let text: string;
     let etag: string | undefined;
+    let cacheControl: string | undefined;
     try {
       const response = await octokit.rest.repos.getContent({
         owner,
@@ -46,10 +48,17 @@ export async function loadConfig(
       });
       text = rawText(response.data);
       etag = response.headers.etag;
+      cacheControl = response.headers["cache-control"];
     } catch (error) {
-      const status = (error as { status?: number }).status;
+      const { status, response } = error as {
+        status?: number;
+        response?: { headers?: Record<string, string | undefined> };
+      };
       // Octokit surfaces `304 Not Modified` as a RequestError with status 304.
-      if (status === 304 && known) return known.value;
+      if (status === 304 && known) {
+        cache?.setFile(key, known.etag, known.value, response?.headers?.["cache-control"]);
+        return known.value;
+      }
       if (status === 404) {
         cache?.setMissing(key);
         continue;
@@ -61,7 +70,7 @@ export async function loadConfig(
     const loaded: ConfigLoad = parsed.ok
       ? { ok: true, config: parsed.config, source }
       : { ok: false, problem: { source, issues: parsed.issues, reportLabel: parsed.reportLabel } };
-    cache?.setFile(key, etag, loaded);
+    cache?.setFile(key, etag, loaded, cacheControl);
     return loaded;
   }
   return { ok: true, config: DEFAULT_CONFIG, source: null };

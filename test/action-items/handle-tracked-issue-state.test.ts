@@ -83,7 +83,8 @@ describe("a tracked issue closed or reopened", () => {
       .patch(`${repoPath}/issues/${REPORT}`, capture(writes))
       .reply(200, {});
     await probot.receive(tracked("reopened", "reopened", "s2"));
-    const second = noConfig(nock(API))
+    // The same app a moment later: the missing config is remembered, not read again.
+    const second = nock(API)
       .get(`${repoPath}/issues/${REPORT}`)
       .reply(200, reportIssue(unchecked))
       .patch(`${repoPath}/issues/${REPORT}`, capture(writes))

@@ -4,7 +4,7 @@ import { FORM_BODY, REPO, seedRepository } from "../../dev/demo/scenario.js";
 import { type Harness, startHarness } from "../../dev/demo/start-harness.js";
 import type { WebhookEvent } from "../../dev/local-github/index.js";
 
-const CONFIG_READ = "GET /repos/{owner}/{repo}/contents/{path}";
+const READ_ISSUE = "GET /repos/{owner}/{repo}/issues/{issue_number}";
 const CREATE_LABEL = "POST /repos/{owner}/{repo}/labels";
 const PATCH_ISSUE = "PATCH /repos/{owner}/{repo}/issues/{issue_number}";
 const LESSON_PLACEHOLDER = "<!-- At least three key learnings. -->";
@@ -71,9 +71,10 @@ describe("races: a person's edit or another tool's label lands between the app's
     edit("maya", n, (text) =>
       text.replace("| Resolved | 2026-11-20 15:30", "| Resolved | 2026-11-20 15:45"),
     );
-    // The lesson is written while the app handles the first edit (as it reads the config).
+    // The lesson is written while the app handles the first edit (as it reads the issue before
+    // writing; its config is cached by then, so it reads nothing earlier).
     const window = harness.github.fault({
-      operation: CONFIG_READ,
+      operation: READ_ISSUE,
       run: () =>
         edit("sam", n, (text) =>
           text.replace(LESSON_PLACEHOLDER, `${LESSON_PLACEHOLDER}\n\n- alert on pool saturation`),

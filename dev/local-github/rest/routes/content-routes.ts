@@ -38,10 +38,12 @@ export const CONTENT_ROUTES: Route[] = [
       // An ETag per representation; a request that names it gets 304 with no body, as GitHub's
       // conditional requests do (and a 304 costs no rate limit there).
       const etag = `"${sha}${raw ? "-raw" : ""}"`;
+      // GitHub's caching header on an authenticated answer: fresh for a minute.
+      const headers = { etag, "cache-control": "private, max-age=60, s-maxage=60" };
       const ifNoneMatch = String(request.headers["if-none-match"] ?? "");
       if (ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag))
-        return { status: 304, headers: { etag } };
-      if (raw) return { status: 200, text, headers: { etag } };
+        return { status: 304, headers };
+      if (raw) return { status: 200, text, headers };
       const { urls } = request;
       const repoPath = `${segment(repo.owner)}/${segment(repo.name)}`;
       const encodedPath = path.split("/").map(segment).join("/");
@@ -50,7 +52,7 @@ export const CONTENT_ROUTES: Route[] = [
       const htmlUrl = `${urls.html}/${repoPath}/blob/${repo.defaultBranch}/${encodedPath}`;
       return {
         status: 200,
-        headers: { etag },
+        headers,
         body: {
           type: "file",
           encoding: "base64",
