@@ -2,6 +2,7 @@ import { ConfigCache } from "./github/config-cache.js";
 import { LabelCache } from "./github/label-cache.js";
 import type { ConfigLoad } from "./github/load-config.js";
 import { SubIssueSupport } from "./github/sub-issue-support.js";
+import { ProblemsMemo } from "./intake/problems-memo.js";
 
 /** What the handlers share across events: caches and the app's own identity. */
 export interface AppDeps {
@@ -12,6 +13,8 @@ export interface AppDeps {
   subIssues: SubIssueSupport;
   /** Each repository's parsed config and its ETag: a config read that finds no change costs nothing. */
   configs: ConfigCache<ConfigLoad>;
+  /** The problems of the bodies the intake planned lately (an edit's previous body is one). */
+  problems: ProblemsMemo;
 }
 
 export function createDeps(botLogin: () => Promise<string | null>): AppDeps {
@@ -20,6 +23,7 @@ export function createDeps(botLogin: () => Promise<string | null>): AppDeps {
     labels: new LabelCache(),
     subIssues: new SubIssueSupport(),
     configs: new ConfigCache(),
+    problems: new ProblemsMemo(),
   };
 }
 

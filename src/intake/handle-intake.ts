@@ -32,7 +32,10 @@ export async function handleIntake(context: IntakeContext, deps: AppDeps): Promi
   const input = intakeInput(payload, loaded.config);
   if (!input) return;
   // A first plan on the event's snapshot: an edit that changes nothing of the app's costs no read.
-  const snapshot = planIntake(input);
+  const { problems } = deps;
+  const previousProblems = problems.get(input.previousBody, input);
+  const snapshot = planIntake({ ...input, previousProblems });
+  if (input.mode === "edit") problems.set(input.body, input, snapshot.problems);
   if (plansWrites(snapshot)) await writeIntake(context, deps, input);
   if (loaded.config.actionItems.track) {
     // New open items become issues (costs nothing when every open item already links one).

@@ -21,6 +21,8 @@ export interface IntakeInput {
   config: Config;
   /** The issue's title and times: what a monitor's template (Upptime) reads its fields from. */
   issue?: IssueFacts | undefined;
+  /** The problems `previousBody` had, when remembered from the event that planned it. */
+  previousProblems?: Problem[] | undefined;
 }
 
 export interface IntakePlan {
@@ -71,7 +73,8 @@ export function planIntake(input: IntakeInput): IntakePlan {
 
   let syncProblems = input.mode === "fill";
   if (input.mode === "edit" && input.previousBody !== null) {
-    const before = planProblems(input.previousBody, input.labels, config, input.issue);
+    const before =
+      input.previousProblems ?? planProblems(input.previousBody, input.labels, config, input.issue);
     syncProblems = JSON.stringify(before) !== JSON.stringify(problems);
   }
   return { body, labels, problems, syncProblems, parsed };
