@@ -38,8 +38,25 @@ const ITEMS = [
   "- [ ] ~~rewrite everything~~ not worth it",
 ];
 
-function writer(scope: nock.Scope) {
+const COMMENT_ID = commentCreated({ comment: "" }).comment.id;
+/** The reactions to the command comment, in order: 👀 when taken, then 👍 or 😕. */
+let reactions: string[] = [];
+
+/** The two reactions every track command gets (👀, then 👍 or 😕), captured into `reactions`. */
+function reacting(scope: nock.Scope) {
+  reactions = [];
   return scope
+    .post(`${repoPath}/issues/comments/${COMMENT_ID}/reactions`, (body: { content?: string }) => {
+      // nock asks this matcher about other requests too: keep only reaction bodies.
+      if (typeof body?.content === "string") reactions.push(body.content);
+      return true;
+    })
+    .times(2)
+    .reply(201, {});
+}
+
+function writer(scope: nock.Scope) {
+  return reacting(scope)
     .get(`${repoPath}/collaborators/octocat/permission`)
     .reply(200, { permission: "write", role_name: "write", user: { login: "octocat" } });
 }
@@ -96,6 +113,7 @@ describe("/disruption track", () => {
       .reply(200, {});
 
     await probot.receive(track("t1", body));
+    expect(reactions).toEqual(["eyes", "+1"]);
 
     expect(created).toEqual([
       {
@@ -137,17 +155,12 @@ describe("/disruption track", () => {
     expect(unexpected).toEqual([]);
   });
 
-  it("a second track (every item links an issue) creates nothing and says so", async () => {
+  it("a second track (every item links an issue) creates nothing, writes nothing, and reacts 👍", async () => {
     const probot = await testProbot();
-    const replies: { body: string }[] = [];
     const body = reportBody(["- [ ] add an alert #501", "- [ ] write the runbook #502"]);
-    const scope = noConfig(writer(nock(API)))
-      .post(`${repoPath}/issues/${REPORT}/comments`, capture(replies))
-      .reply(201, {});
+    const scope = noConfig(writer(nock(API)));
     await probot.receive(track("t2", body));
-    expect(replies[0]?.body).toContain(
-      "Nothing to track: every open action item already links an issue",
-    );
+    expect(reactions).toEqual(["eyes", "+1"]);
     expect(scope.pendingMocks()).toEqual([]);
     expect(unexpected).toEqual([]);
   });
@@ -185,6 +198,7 @@ describe("/disruption track", () => {
       .patch(`${repoPath}/issues/${REPORT}`, capture(writes))
       .reply(200, {});
     await probot.receive(track("t3", body));
+    expect(reactions).toEqual(["eyes", "+1"]);
     expect(links).toEqual([{ sub_issue_id: 7002 }]);
     expect(writes).toEqual([
       {
@@ -223,6 +237,7 @@ describe("/disruption track", () => {
       .patch(`${repoPath}/issues/${REPORT}`, capture(writes))
       .reply(200, {});
     await probot.receive(track("t4", body));
+    expect(reactions).toEqual(["eyes", "+1"]);
     expect(writes[0]?.body).toContain("- [ ] write the runbook #701\n- [ ] add an alert #702");
     expect(scope.pendingMocks()).toEqual([]);
     expect(unexpected).toEqual([]);
@@ -253,6 +268,7 @@ describe("/disruption track", () => {
       .patch(`${repoPath}/issues/${REPORT}`)
       .reply(200, {});
     await probot.receive(track("t5", body));
+    expect(reactions).toEqual(["eyes", "+1"]);
     expect(created.map((c) => c.assignees)).toEqual([["outsider"], undefined]);
     expect(scope.pendingMocks()).toEqual([]);
     expect(unexpected).toEqual([]);
@@ -261,12 +277,13 @@ describe("/disruption track", () => {
   it("refuses someone with read permission, and an issue that is not a report, with one reply each", async () => {
     const probot = await testProbot();
     const replies: { body: string }[] = [];
-    const scope = nock(API)
+    const scope = reacting(nock(API))
       .get(`${repoPath}/collaborators/octocat/permission`)
       .reply(200, { permission: "read", role_name: "read", user: { login: "octocat" } })
       .post(`${repoPath}/issues/${REPORT}/comments`, capture(replies))
       .reply(201, {});
     await probot.receive(track("t6", reportBody(["- [ ] a"])));
+    expect(reactions).toEqual(["eyes", "confused"]);
     const other = noConfig(writer(nock(API)))
       .post(`${repoPath}/issues/5/comments`, capture(replies))
       .reply(201, {});
@@ -280,6 +297,7 @@ describe("/disruption track", () => {
         number: 5,
       }),
     });
+    expect(reactions).toEqual(["eyes", "confused"]);
     expect(replies.map((r) => r.body)).toEqual([
       "@octocat tracking action items as issues needs triage or write permission on this repository (your role: read).",
       "`/disruption track` works on disruption reports (issues labelled `disruption`) only.",

@@ -89,10 +89,13 @@ describe("action items as tracked issues, through the local GitHub", () => {
       `- [ ] @sam add a connection-pool alert (due 2026-11-24) #${alert}\n- [ ] @acme/platform load-test releases (due 2026-12-15) #${loadTest}\n- [x] @maya roll back release 2.3\n- [ ] @maya rewrite the deploy script #${rewrite}`,
     );
 
-    // A second track creates nothing.
+    // A second track creates nothing, says nothing, and is answered 👀 then 👍 like the first.
     store.createComment("maya", REPO, n, "/disruption track");
     const again = calls(await harness.settle());
     expect(again).not.toContain("POST /repos/acme/ops/issues");
+    expect(again).not.toContain(`POST /repos/acme/ops/issues/${n}/comments`);
+    for (const comment of store.comments(REPO, n).filter((c) => c.body === "/disruption track"))
+      expect(comment.reactions.map((r) => r.content)).toEqual(["eyes", "+1"]);
     expect(store.issues(REPO).filter((issue) => issue.parent === n)).toHaveLength(3);
 
     // Closed as completed → checked; reopened → unchecked; closed as not planned → struck through.
