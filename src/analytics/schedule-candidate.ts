@@ -13,8 +13,8 @@ export type ScheduleCandidate =
 /**
  * Decides, from the probe of a repository (its own config text, the number of issues with the
  * probed report label) and the owner's config, whether the schedule must read more of it: only a
- * repository with the monthly report enabled, holding reports, and due goes on to the analytics
- * issue look-up. A repository without reports never gets an analytics issue, whatever the owner's
+ * repository with hourly work enabled (the monthly report, or the weekly reminder of
+ * `actionItems.remind`), holding reports, and due (`isDue`, for either) goes on to that work. A repository without reports never gets an analytics issue, whatever the owner's
  * config says.
  */
 export function scheduleCandidate(input: {
@@ -39,11 +39,15 @@ export function scheduleCandidate(input: {
   } else {
     return { kind: "broken", problem: input.owner.problem };
   }
-  // `isDue` also says yes for other hourly work (the weekly reminder) the monthly report does not gate.
-  if (!config.report.enabled && !input.isDue(config)) return { kind: "skip", reason: "disabled" };
+  if (!hasHourlyWork(config)) return { kind: "skip", reason: "disabled" };
   if (config.labels.report !== input.probedLabel)
     return { kind: "look again", label: config.labels.report };
   if (input.reports === 0) return { kind: "skip", reason: "no reports" };
   if (!input.isDue(config)) return { kind: "skip", reason: "not due" };
   return { kind: "check", config };
+}
+
+/** Whether the config enables any of the hourly run's work: the monthly report or the weekly reminder. */
+function hasHourlyWork(config: Config): boolean {
+  return config.report.enabled || config.actionItems.remind;
 }
