@@ -14,6 +14,7 @@ import { handleIntake } from "./intake/handle-intake.js";
 import { createSharedState } from "./state/create-shared-state.js";
 import { handleOnce } from "./state/handle-once.js";
 import type { SharedState } from "./state/shared-state.js";
+import { handleCloseSync } from "./timeline/handle-close-sync.js";
 
 export interface AppOptions {
   /** The app's own sender login (`<slug>[bot]`). Default: asked of GitHub once (`GET /app`). */
@@ -59,7 +60,9 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     app.on(
       "issues.closed",
       once(async (context) => {
-        await handleClose(context, deps);
+        // Only a report's close the guard let stand is recorded in the timeline.
+        const stands = await handleClose(context, deps);
+        if (stands) await handleCloseSync(context, stands);
         await handleTrackedIssueState(context, deps);
       }),
     );

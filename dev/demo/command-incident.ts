@@ -9,8 +9,9 @@ export const COMMAND_INCIDENT_TITLE = "Card payments time out";
  * sam opens a plain issue and declares it a disruption; maya records detection, acknowledgement, a
  * failover and the mitigation; a mitigation time before detection is refused with the reason; sam
  * records the resolution; maya's fix (a pull request that says `Fixes #n`) is merged, and sam asks
- * for the timeline from the issue's own history (`/disruption timeline sync`). Self-contained: it
- * needs only the repository `seedRepository` sets up.
+ * for the timeline from the issue's own history (`/disruption timeline sync`); sam's first close is
+ * undone by the close guard (no action item), the second stands and adds the closes and the reopen
+ * to the timeline. Self-contained: it needs only the repository `seedRepository` sets up.
  */
 export async function playCommandIncident(harness: Harness): Promise<Step[]> {
   const { store } = harness.github;
@@ -75,6 +76,23 @@ export async function playCommandIncident(harness: Harness): Promise<Step[]> {
     "/disruption timeline sync",
     `maya's fix #${fix.number} (\`Fixes #${n}\`) is merged; sam adds the issue's own history to the timeline`,
   );
+  // sam closes the report: a SEV2 report without an action item may not close (the guard reopens
+  // it); with a done item written in, the close stands and the timeline records the history once.
+  const close = async (title: string) => {
+    store.updateIssue("sam", REPO, n, { state: "closed", state_reason: "completed" });
+    const deliveries = await harness.settle();
+    steps.push({ title, deliveries, outcome: [`#${n} is ${store.issue(REPO, n).state}`] });
+  };
+  await close("sam closes the report: a SEV2 report needs an action item, so the guard reopens it");
+  const body = store.issue(REPO, n).body ?? "";
+  store.updateIssue("sam", REPO, n, {
+    body: body.replace(
+      /(## Action items\n\n)/,
+      "$1- [x] @maya alert on TLS handshake failures at the load balancer\n",
+    ),
+  });
+  await harness.settle();
+  await close("sam writes the alert in as done and closes again: the close stands and is synced");
   steps.push({
     title: "the report",
     deliveries: [],

@@ -23,14 +23,16 @@ type CloseContext = Context<"issues.closed">;
  * only an issue still closed by this close is reopened; the comment is written before the reopen
  * (a failure in between leaves the close in place for a redelivery to undo) and edited in place
  * by its marker; a close that goes with a maintainer's `/disruption close` is left to the command.
+ * Returns the repository's config when a report's close stands (for the timeline sync that
+ * follows it), null otherwise.
  */
-export async function handleClose(context: CloseContext, deps: AppDeps): Promise<void> {
+export async function handleClose(context: CloseContext, deps: AppDeps): Promise<Config | null> {
   const { payload } = context;
   const { issue } = payload;
-  if (issue.labels === undefined || issue.labels.length === 0) return;
+  if (issue.labels === undefined || issue.labels.length === 0) return null;
   // An action item's own issue is never a report: its close is the sync's (src/action-items/).
-  if (readTrackedMarker(issue.body)) return;
-  if (await isOwnEvent(payload.sender, deps)) return;
+  if (readTrackedMarker(issue.body)) return null;
+  if (await isOwnEvent(payload.sender, deps)) return null;
   // With a broken config the guard does nothing; the intake's comment already says what to fix.
   const loaded = await loadConfigLogged(
     context.octokit,
@@ -39,10 +41,10 @@ export async function handleClose(context: CloseContext, deps: AppDeps): Promise
     "close guard skipped",
     deps.configs,
   );
-  if (!loaded.ok) return;
+  if (!loaded.ok) return null;
   const { config } = loaded;
   const labels = labelNames(issue.labels);
-  if (!isReport(labels, config.labels)) return;
+  if (!isReport(labels, config.labels)) return null;
   const snapshot: CurrentIssue = {
     body: issue.body ?? "",
     labels,
@@ -51,17 +53,17 @@ export async function handleClose(context: CloseContext, deps: AppDeps): Promise
     closedAt: issue.closed_at ?? null,
   };
   const first = await decide(context, config, snapshot);
-  if (first.allowed) return;
+  if (first.allowed) return config;
 
   // Blocked on the event's snapshot: look at the issue as it is now before writing anything.
   const current = await readIssue(context.octokit, context.issue());
-  if (current.state !== "closed" || current.closedAt !== snapshot.closedAt) return;
-  if (!isReport(current.labels, config.labels)) return;
+  if (current.state !== "closed" || current.closedAt !== snapshot.closedAt) return null;
+  if (!isReport(current.labels, config.labels)) return null;
   const decision =
     current.body === snapshot.body && current.stateReason === snapshot.stateReason
       ? first
       : await decide(context, config, current);
-  if (decision.allowed) return;
+  if (decision.allowed) return config;
 
   const comments = await listIssueComments(context.octokit, context.issue());
   for (const candidate of overrideCandidates(comments, current.closedAt ?? "")) {
@@ -72,7 +74,7 @@ export async function handleClose(context: CloseContext, deps: AppDeps): Promise
       "override",
     );
     // The close goes with a maintainer's `/disruption close`: that command writes the comment.
-    if (allowed) return;
+    if (allowed) return null;
   }
   await upsertMarkedComment(
     context.octokit,
@@ -86,6 +88,7 @@ export async function handleClose(context: CloseContext, deps: AppDeps): Promise
     { issue: issue.number, blockers: decision.blockers.length },
     "close undone: follow-up unfinished",
   );
+  return null;
 }
 
 /** Whether the close may stand, judged on the issue as given (the event's, or as read now). */

@@ -3,6 +3,7 @@ import { replyMarker } from "../commands/reply-marker.js";
 import { checkRole } from "../github/check-role.js";
 import { loadConfigLogged } from "../github/load-config.js";
 import { readIssue } from "../github/read-issue.js";
+import { syncClosedTimeline } from "../github/sync-closed-timeline.js";
 import { upsertMarkedComment } from "../github/upsert-marked-comment.js";
 import { isReport } from "../labels/is-report.js";
 import { labelNames } from "../labels/label-name.js";
@@ -18,7 +19,8 @@ type CommentContext = Context<"issue_comment.created">;
  * undid), the report ends closed with one close-guard comment: the close is made first (the app's
  * own close causes nothing when it comes back), then that comment is written in place of a
  * "Reopened" one. A redelivery finds both done and writes nothing. Replies carry a marker per
- * command comment, so none is posted twice.
+ * command comment, so none is posted twice. Then the timeline gets the issue's history, as on any
+ * close that stands (README, "During a disruption").
  */
 export async function handleCloseOverride(context: CommentContext, reason: string): Promise<void> {
   const { payload } = context;
@@ -54,10 +56,8 @@ export async function handleCloseOverride(context: CommentContext, reason: strin
       context.issue({ state: "closed", state_reason: "completed" }),
     );
   }
-  await upsertMarkedComment(
-    context.octokit,
-    context.issue(),
-    BLOCKED_COMMENT_MARKER,
-    renderOverrideComment(login, reason),
-  );
+  const comment = renderOverrideComment(login, reason);
+  await upsertMarkedComment(context.octokit, context.issue(), BLOCKED_COMMENT_MARKER, comment);
+  // The app's own close causes nothing when it comes back: the timeline is synced here.
+  await syncClosedTimeline(context.octokit, context.issue(), loaded.config, null);
 }

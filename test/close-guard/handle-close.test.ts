@@ -55,15 +55,77 @@ function body(severity: string, items: string[]): string {
   ].join("\n");
 }
 
+/**
+ * The timeline sync after a close that stands: the issue read now (still closed by this close),
+ * its history (one GraphQL query: created, and this close), and the one PATCH that adds the rows.
+ */
+function syncedAtClose(
+  scope: nock.Scope,
+  issue: { body: string; labels: string[]; stateReason?: string | null; closedAt?: string | null },
+  patches: { body: string }[],
+) {
+  issueNow(scope, { ...issue, state: "closed" });
+  return scope
+    .post("/graphql", (request: { query: string }) => request.query.includes("IssueHistory"))
+    .reply(200, {
+      data: {
+        repository: {
+          issue: {
+            createdAt: "2026-11-20T14:20:00Z",
+            author: { login: "maya" },
+            timelineItems: {
+              nodes: [
+                {
+                  __typename: "ClosedEvent",
+                  id: "CE_9",
+                  createdAt: "2026-11-20T17:02:10Z",
+                  actor: { login: "octocat" },
+                  stateReason: "COMPLETED",
+                },
+              ],
+            },
+            closedByPullRequestsReferences: { nodes: [] },
+          },
+        },
+      },
+    })
+    .patch(`${repoPath}/issues/1`, capture(patches))
+    .reply(200, {});
+}
+
 describe("issues.closed", () => {
-  it("lets a close stand when everything is done, with no write", async () => {
+  it("lets a close stand when everything is done, and records it in the timeline once, in one PATCH", async () => {
     const probot = await testProbot();
-    const scope = noConfig(nock(API));
-    await probot.receive({
-      id: "c1",
-      name: "issues",
-      payload: issueClosed({ body: body("SEV2", ["- [x] @alice add an alert"]), labels }),
-    });
+    const patches: { body: string }[] = [];
+    const payload = issueClosed({ body: body("SEV2", ["- [x] @alice add an alert"]), labels });
+    const scope = syncedAtClose(
+      noConfig(nock(API)),
+      {
+        body: payload.issue.body ?? "",
+        labels,
+        stateReason: payload.issue.state_reason,
+        closedAt: payload.issue.closed_at,
+      },
+      patches,
+    );
+    await probot.receive({ id: "c1", name: "issues", payload });
+    expect(patches).toHaveLength(1);
+    expect(patches[0]?.body).toContain(
+      [
+        "## Timeline",
+        "",
+        "| Time | Party | Event | Effect |",
+        "| --- | --- | --- | --- |",
+        "| 2026-11-20 14:20 UTC | maya | Issue opened | neutral <!-- dr:sync=opened --> |",
+        "| 2026-11-20 17:02 UTC | octocat | Closed (completed) | neutral <!-- dr:sync=CE_9 --> |",
+        "",
+        "## Action items",
+      ].join("\n"),
+    );
+    // Everything above the new section is as it was.
+    expect(
+      patches[0]?.body.startsWith(payload.issue.body?.split("## Action items")[0] ?? "-"),
+    ).toBe(true);
     expect(scope.pendingMocks()).toEqual([]);
     expect(unexpected).toEqual([]);
   });
@@ -224,9 +286,14 @@ describe("issues.closed", () => {
     expect(unexpected).toEqual([]);
   });
 
-  it("lets a close as not planned stand whatever is open", async () => {
+  it("lets a close as not planned stand whatever is open; no sync once it has been reopened since", async () => {
     const probot = await testProbot();
-    const scope = noConfig(nock(API));
+    // Reopened by someone between the close and its delivery: no history read, no write.
+    const scope = issueNow(noConfig(nock(API)), {
+      body: body("SEV1", ["- [ ] open"]),
+      labels,
+      state: "open",
+    });
     await probot.receive({
       id: "c7",
       name: "issues",
@@ -330,6 +397,8 @@ describe("/disruption close <reason>", () => {
     commentsNow(scope, [])
       .post(`${repoPath}/issues/1/comments`, capture(comments))
       .reply(201, { id: 1 });
+    const synced: { body: string }[] = [];
+    syncedAtClose(scope, { body: report, labels }, synced);
 
     await probot.receive({
       id: "o1",
@@ -349,6 +418,10 @@ describe("/disruption close <reason>", () => {
       },
     ]);
     expect(patches).toEqual([{ state: "closed", state_reason: "completed" }]);
+    // Then the timeline gets the history, as on any close that stands.
+    expect(synced[0]?.body).toContain(
+      "| 2026-11-20 17:02 UTC | octocat | Closed (completed) | neutral <!-- dr:sync=CE_9 --> |",
+    );
     expect(scope.pendingMocks()).toEqual([]);
     expect(unexpected).toEqual([]);
   });
@@ -437,6 +510,7 @@ describe("every order of a close and /disruption close ends closed, with one com
     ])
       .patch(`${repoPath}/issues/comments/7`, capture(edits))
       .reply(200, {});
+    syncedAtClose(scope, { body: report, labels }, []);
     await probot.receive({
       id: "after",
       name: "issue_comment",
@@ -465,6 +539,7 @@ describe("every order of a close and /disruption close ends closed, with one com
     commentsNow(scope, [])
       .post(`${repoPath}/issues/1/comments`, capture(comments))
       .reply(201, { id: 8 });
+    syncedAtClose(scope, { body: report, labels }, []);
     await probot.receive({
       id: "first",
       name: "issue_comment",

@@ -146,7 +146,7 @@ describe("commands during a disruption, through the real server", () => {
     ]);
   });
 
-  it("syncs the timeline from the issue's history: one GraphQL query, one PATCH, each event once", async () => {
+  it("syncs the timeline from the issue's history on command and once at a close that stands: one GraphQL query, one PATCH, each event once", async () => {
     const steps = await playCommandIncident(harness);
     const { store } = harness.github;
     const report = store.issues(REPO).find((issue) => issue.title === COMMAND_INCIDENT_TITLE);
@@ -165,9 +165,27 @@ describe("commands during a disruption, through the real server", () => {
     ]);
     expect(steps[5]?.deliveries[0]?.calls[3]?.operation).toBe("graphql IssueHistory");
     const events = store.issue(REPO, n).events;
-    const labeled = (name: string) => events.find((event) => event.label === name)?.id ?? 0;
-    const marker = (prefix: string, id: number) =>
-      `<!-- dr:sync=${prefix}_${Buffer.from(`${prefix}:${id}`).toString("base64url")} -->`;
+    const id = (kind: string, nth = 0) =>
+      events.filter((event) => event.kind === kind)[nth]?.id ?? 0;
+    const labeled = events.find((event) => event.label === "severity: sev2")?.id ?? 0;
+    const marker = (prefix: string, eventId: number) =>
+      `<!-- dr:sync=${prefix}_${Buffer.from(`${prefix}:${eventId}`).toString("base64url")} -->`;
+
+    // sam's first close: the guard reopens it (no action item on a SEV2); no sync for it.
+    expect(calls(steps[6])).toEqual([
+      "GET /repos/acme/ops/contents/.github/disruption-reports.yml",
+      `GET /repos/acme/ops/issues/${n}`,
+      `GET /repos/acme/ops/issues/${n}/comments`,
+      `POST /repos/acme/ops/issues/${n}/comments`,
+      `PATCH /repos/acme/ops/issues/${n}`,
+    ]);
+    // The second close stands: the issue read now, its history, one PATCH with the new rows.
+    expect(calls(steps[7])).toEqual([
+      "GET /repos/acme/ops/contents/.github/disruption-reports.yml",
+      `GET /repos/acme/ops/issues/${n}`,
+      "POST /graphql",
+      `PATCH /repos/acme/ops/issues/${n}`,
+    ]);
     const body = store.issue(REPO, n).body ?? "";
     const rows = body.split("\n").filter((line) => line.includes("<!-- dr:"));
     // The history's rows among the commands' (which are unchanged), in time order.
@@ -175,7 +193,10 @@ describe("commands during a disruption, through the real server", () => {
       "| 2026-11-20 16:40 Europe/Berlin | sam | Issue opened | neutral <!-- dr:sync=opened --> |",
       `| 2026-11-20 16:50 Europe/Berlin | maya | Pull request #${fix?.number} opened | neutral <!-- dr:sync=pr${fix?.number}-opened --> |`,
       `| 2026-11-20 16:51 Europe/Berlin | maya | Pull request #${fix?.number} merged | positive <!-- dr:sync=pr${fix?.number}-merged --> |`,
-      `| 2026-11-20 17:00 Europe/Berlin | disruption-reports | Severity SEV2 | neutral ${marker("LE", labeled("severity: sev2"))} |`,
+      `| 2026-11-20 17:00 Europe/Berlin | disruption-reports | Severity SEV2 | neutral ${marker("LE", labeled)} |`,
+      `| 2026-11-20 17:00 Europe/Berlin | sam | Closed (completed) | neutral ${marker("CE", id("closed"))} |`,
+      `| 2026-11-20 17:00 Europe/Berlin | disruption-reports | Reopened | neutral ${marker("RE", id("reopened"))} |`,
+      `| 2026-11-20 17:00 Europe/Berlin | sam | Closed (completed) | neutral ${marker("CE", id("closed", 1))} |`,
     ]);
     expect(rows.map((row) => row.split(" | ")[2])).toEqual([
       "Issue opened",
@@ -192,6 +213,9 @@ describe("commands during a disruption, through the real server", () => {
       "Services set to payments-api",
       "Resolved",
       "Severity SEV2",
+      "Closed (completed)",
+      "Reopened",
+      "Closed (completed)",
     ]);
     expect(store.comment(REPO, sync?.id ?? 0).reactions.map((r) => r.content)).toEqual([
       "eyes",

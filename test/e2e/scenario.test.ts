@@ -99,7 +99,7 @@ describe("the demo scenario through the real server", () => {
     );
     expect(guard).not.toContain("roll back release 2.3");
 
-    // 4. The derived row follows the checked items; the second close stands with no write.
+    // 4. The derived row follows the checked items; the second close stands and is synced.
     // 4. /disruption track: the item that links no issue becomes sub-issue #3; closing #3 checks it.
     expect(calls(steps[3])).toContain("POST /repos/acme/ops/issues/2/sub_issues");
     expect(store.issue(REPO, 3)).toMatchObject({
@@ -115,11 +115,19 @@ describe("the demo scenario through the real server", () => {
       "- [x] @acme/platform load-test releases before rollout (due 2026-12-15) #3",
     );
 
+    // The close stands (its items' issues are read in one query), then the timeline sync: the
+    // issue read now, its history in one query, one PATCH with the rows it lacked.
     expect(calls(steps[5])).toEqual([
       "GET /repos/acme/ops/issues/2",
       "PATCH /repos/acme/ops/issues/2",
       "POST /graphql",
+      "GET /repos/acme/ops/issues/2",
+      "POST /graphql",
+      "PATCH /repos/acme/ops/issues/2",
     ]);
+    expect(
+      (report.body ?? "").split("\n").filter((line) => line.includes("<!-- dr:sync=CE_")),
+    ).toHaveLength(2); // the first close (undone by the guard) and this one
     expect(report.state).toBe("closed");
     expect(report.body).toContain("| Action items | 3 of 3 done |");
     expect(store.comments(REPO, 2)).toHaveLength(2 + 2); // the guard's comment, maya's /disruption track, the report command and its reply
