@@ -9,7 +9,7 @@ import { readReferenceStates } from "../github/read-reference-states.js";
 import { listIssueComments, upsertMarkedComment } from "../github/upsert-marked-comment.js";
 import { isReport } from "../labels/is-report.js";
 import { labelNames } from "../labels/label-name.js";
-import { parseReport } from "../report/parse-report.js";
+import { readReportWithConfig } from "../templates/read-report-with-config.js";
 import { type CloseDecision, decideClose, guardsClose, referencedIssues } from "./decide-close.js";
 import { overrideCandidates } from "./find-override.js";
 import { BLOCKED_COMMENT_MARKER, renderBlockedComment } from "./render-blocked-comment.js";
@@ -99,7 +99,12 @@ async function decide(
 ): Promise<CloseDecision> {
   const { stateReason } = issue;
   if (!guardsClose(config, stateReason)) return { allowed: true, blockers: [] };
-  const parsed = parseReport(issue.body, { timeZone: config.timeZone, types: config.types });
+  // Through the repository's template, if any: its severity decides whether items are required.
+  const { parsed } = readReportWithConfig(issue.body, config, {
+    title: context.payload.issue.title,
+    createdAt: context.payload.issue.created_at,
+    closedAt: issue.closedAt,
+  });
   const { owner, repo } = context.repo();
   const repository = { owner, name: repo };
   const keys = referencedIssues(parsed, repository);

@@ -1,4 +1,5 @@
 import type { DateTime } from "luxon";
+import { isPlaceholder } from "../report/markdown.js";
 import { formatTime, parseTime } from "../report/parse-time.js";
 import { readCustomerImpact, readList, readSeverity, readType } from "../report/read-values.js";
 import {
@@ -92,10 +93,12 @@ export function readTemplateFields(
 function lookupIn(scan: TemplateBody): (names: readonly string[]) => string | null {
   const pairs = new Map<string, string>();
   for (const pair of scan.pairs)
-    if (pair.value !== "" && !pairs.has(pair.key)) pairs.set(pair.key, pair.value);
+    if (pair.value !== "" && pair.value !== "_No response_" && !pairs.has(pair.key))
+      pairs.set(pair.key, pair.value);
   const headings = new Map<string, string>();
+  // An issue form's unanswered field (`_No response_`, `None`) says nothing.
   for (const heading of scan.headings)
-    if (heading.content !== "" && !headings.has(heading.key))
+    if (!isPlaceholder(heading.content) && !headings.has(heading.key))
       headings.set(heading.key, heading.content);
   return (names) => {
     for (const name of names) {
@@ -115,7 +118,7 @@ function readSections(
   for (const [section, names] of Object.entries(mapping.sections) as [MappedSection, string[]][]) {
     const keys = names.map(keyOf);
     const heading = keys
-      .map((key) => scan.headings.find((h) => h.key === key && h.content !== ""))
+      .map((key) => scan.headings.find((h) => h.key === key && !isPlaceholder(h.content)))
       .find((h) => h !== undefined);
     if (heading) sections[section] = heading.content;
   }

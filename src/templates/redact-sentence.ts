@@ -5,7 +5,7 @@ export const HOST_STAND_IN = "an internal system";
 
 const HANDLE =
   /(?<![\p{L}\p{N}_.-])@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9._-]+)?/gu;
-const URL = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>()\]]+/gi;
+const URL = /\b[a-z][a-z0-9+.-]{0,20}:\/\/[^\s<>()\]]+/gi;
 const HOST_LIKE = /(?<![\p{L}\p{N}_.-])(?:[a-z0-9-]+\.)+[a-z0-9-]+(?![\p{L}\p{N}_-])/giu;
 
 /** One sentence made fit for the public, and whether it named a person. */
@@ -47,7 +47,9 @@ export function redactSentence(
   const internal = (host: string) =>
     context.hosts.some((listed) => host === listed || host.endsWith(`.${listed}`));
   let text = sentence.replace(URL, (url) => {
-    const host = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/\s]*@)?([^/:?#\s]+)/i.exec(url)?.[1]?.toLowerCase();
+    const host = /^[a-z][a-z0-9+.-]{0,20}:\/\/(?:[^@/\s]*@)?([^/:?#\s]+)/i
+      .exec(url)?.[1]
+      ?.toLowerCase();
     return host && internal(host) ? HOST_STAND_IN : url;
   });
   text = text.replace(HOST_LIKE, (host) => (internal(host.toLowerCase()) ? HOST_STAND_IN : host));

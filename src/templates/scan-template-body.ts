@@ -109,12 +109,15 @@ function headingOf(line: string): { depth: number; key: string } | null {
   return bold ? { depth: 7, key: keyOf(bold[1] ?? "") } : null;
 }
 
-/** A heading or key as names are compared: no markup, no trailing `:` or `?`, any case. */
+/**
+ * A heading or key as names are compared: no markup, no trailing `(UTC)`-style note, `:` or `?`,
+ * any case (`When did it start? (UTC)` is `when did it start`).
+ */
 export function keyOf(text: string): string {
   return normalizeName(
     stripInlineMarkup(text.replace(/\*\*|__/g, ""))
-      .replace(/[?:：]+\s*$/, "")
-      .replace(/\s+\(.*\)$/, ""),
+      .replace(/\s+\([^()]*\)\s*$/, "")
+      .replace(/[?:：]+\s*$/, ""),
   );
 }
 
