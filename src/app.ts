@@ -16,6 +16,13 @@ import { handleOnce } from "./state/handle-once.js";
 import type { SharedState } from "./state/shared-state.js";
 import { handleCloseSync } from "./timeline/handle-close-sync.js";
 
+/**
+ * How long the schedule's and the catch-up's locks outlive a replica that dies holding them
+ * (README, "Many replicas, one truth"): they are renewed every third of it while a run lasts, so
+ * this bounds only the wait after a crash, not the length of a run.
+ */
+const LOCK_TTL_SECONDS = 30;
+
 export interface AppOptions {
   /** The app's own sender login (`<slug>[bot]`). Default: asked of GitHub once (`GET /app`). */
   botLogin?: string;
@@ -90,10 +97,13 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
           catch: (error) => app.log.error({ err: error }, "monthly schedule failed"),
         },
         async () => {
-          // One replica at a time; publishing is idempotent by its marker all the same.
+          // One replica at a time; publishing is idempotent by its marker all the same. The lock is
+          // renewed while the run lasts, so a short TTL only bounds how long a killed holder blocks.
           const track = options.track ?? ((_label, work) => work());
           const run = await track("monthly schedule", () =>
-            state.withLock("monthly-schedule", 600, () => runMonthlySchedule(app, clock())),
+            state.withLock("monthly-schedule", LOCK_TTL_SECONDS, () =>
+              runMonthlySchedule(app, clock()),
+            ),
           );
           if (run.ran) app.log.debug({ ...run.value }, "monthly schedule checked");
         },
@@ -124,7 +134,9 @@ function startCatchUp(
   const run = async () => {
     try {
       const outcome = await track("catch-up", () =>
-        state.withLock("catch-up", 300, () => catchUpDeliveries(app, state, new Date())),
+        state.withLock("catch-up", LOCK_TTL_SECONDS, () =>
+          catchUpDeliveries(app, state, new Date()),
+        ),
       );
       if (outcome.ran && outcome.value.redelivered.length > 0)
         app.log.info(
