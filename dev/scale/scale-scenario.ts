@@ -1,13 +1,13 @@
 import type { LocalStore } from "../local-github/index.js";
 
 /** The repositories of the scale test: four, 25 reports each. */
-export const REPOS = ["acme/ops", "acme/payments", "acme/search", "acme/platform"];
+const REPOS = ["acme/ops", "acme/payments", "acme/search", "acme/platform"];
 
 const SERVICES = ["api", "checkout", "search", "payments", "auth"];
 const TYPES = ["Infrastructure", "Deployment", "Third party", "Configuration"];
 
 /** A complete form body (nothing for the app to complain about), varied by `i`. */
-export function formBody(i: number): string {
+function formBody(i: number): string {
   const day = String(1 + (i % 28)).padStart(2, "0");
   return [
     "### Affected services",

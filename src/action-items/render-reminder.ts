@@ -7,7 +7,7 @@ import type { ParsedReport } from "../report/types.js";
 import { itemKey } from "./tracked-marker.js";
 
 /** Working days a SEV1/SEV2 report may go without Lessons after it was resolved (docs/definitions.md). */
-export const LESSONS_WORKING_DAYS = 2;
+const LESSONS_WORKING_DAYS = 2;
 
 const MARKER = /<!-- disruption-reports:reminder week=(\d{4}-W\d{2}) mentioned=([0-9a-f,]*) -->/;
 export const REMINDER_MARKER = "<!-- disruption-reports:reminder ";
@@ -29,11 +29,7 @@ export function readReminderState(body: string): ReminderState | null {
  * True for a SEV1/SEV2 report whose Lessons are empty more than {@link LESSONS_WORKING_DAYS}
  * working days (the team's calendar) after it was resolved.
  */
-export function lessonsOverdue(
-  parsed: ParsedReport,
-  calendar: WorkCalendar,
-  now: DateTime,
-): boolean {
+function lessonsOverdue(parsed: ParsedReport, calendar: WorkCalendar, now: DateTime): boolean {
   const { severity } = parsed.report;
   const resolved = parsed.times.resolved;
   if ((severity !== "SEV1" && severity !== "SEV2") || !resolved) return false;

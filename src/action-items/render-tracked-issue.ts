@@ -50,7 +50,7 @@ export function renderTrackedIssueBody(input: {
 }
 
 /** `2026-12-01 (Tuesday), by 18:00 Europe/Berlin`, or where the date moves to a working day. */
-export function describeDue(calendar: WorkCalendar, due: string): string {
+function describeDue(calendar: WorkCalendar, due: string): string {
   const deadline = dueDeadline(calendar, due);
   if (!deadline) return due;
   const date = DateTime.fromISO(due, { zone: calendar.timeZone });

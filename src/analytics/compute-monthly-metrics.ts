@@ -40,7 +40,7 @@ export interface MonthlyOptions {
 }
 
 /** Months in the trend, the period's last month included. */
-export const TREND_MONTHS = 12;
+const TREND_MONTHS = 12;
 
 /**
  * The first instant the figures of a period look at: midnight on the 1st of the trend's first
@@ -57,7 +57,7 @@ export function analyticsWindowStart(period: string, timeZone: string): DateTime
 }
 
 /** A time zone that is not an IANA name reached the core (the shell validates it first). */
-export class InvalidTimeZone extends Error {
+class InvalidTimeZone extends Error {
   override name = "InvalidTimeZone";
   constructor(readonly timeZone: string) {
     super(`\`${timeZone}\` is not an IANA time zone name (for example UTC or Europe/Berlin).`);

@@ -24,7 +24,7 @@ function fence(lines: readonly string[]): string {
  * The top of a count axis. xychart places its ticks with d3's `ticks()`, ten or so over the range:
  * from a top of 10 on they fall on whole numbers (0, 1, 2 … or 0, 2, 4 …), below it on halves.
  */
-export function countAxisTop(values: readonly number[]): number {
+function countAxisTop(values: readonly number[]): number {
   const max = Math.max(0, ...values);
   return max <= 10 ? 10 : Math.ceil(max * 1.1);
 }
@@ -40,7 +40,7 @@ function axisTop(values: readonly number[]): number {
  *
  * @example barChart("Disruptions by service", "Disruptions", [["api", 4], ["web", 2]])
  */
-export function barChart(
+function barChart(
   title: string,
   axis: string,
   bars: readonly (readonly [string, number])[],
@@ -59,7 +59,7 @@ export function barChart(
  * `colours` (one per slice, same order), each slice keeps its colour whichever others are
  * missing: Mermaid gives `pie1`, `pie2` … to the slices in the order written.
  */
-export function pieChart(
+function pieChart(
   title: string,
   slices: readonly (readonly [string, number])[],
   colours?: readonly string[],
@@ -83,7 +83,7 @@ export function pieChart(
  * caller passes only the points that have a value: a month without data is left out, never drawn
  * at 0.
  */
-export function lineChart(
+function lineChart(
   title: string,
   axis: string,
   points: readonly (readonly [string, number])[],

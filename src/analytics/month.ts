@@ -18,7 +18,7 @@ const MONTH_NAMES = [
 ] as const;
 
 /** A month written `YYYY-MM` (`2026-10`) was given as something else. */
-export class InvalidMonth extends Error {
+class InvalidMonth extends Error {
   override name = "InvalidMonth";
   constructor(readonly month: string) {
     super(`\`${month}\` is not a month: write it as YYYY-MM, e.g. 2026-10.`);
@@ -63,12 +63,6 @@ export function monthOf(time: DateTime): string {
 export function monthName(month: string): string {
   const { year, month: index } = parts(month);
   return `${MONTH_NAMES[index - 1]} ${year}`;
-}
-
-/** `Oct 2026`, for chart axes. */
-export function shortMonthName(month: string): string {
-  const { year, month: index } = parts(month);
-  return `${MONTH_NAMES[index - 1]?.slice(0, 3)} ${year}`;
 }
 
 /**

@@ -16,7 +16,7 @@ export interface Period {
 }
 
 /** A period written in none of the three forms was given. */
-export class InvalidPeriod extends Error {
+class InvalidPeriod extends Error {
   override name = "InvalidPeriod";
   constructor(readonly period: string) {
     super(
@@ -71,11 +71,6 @@ export function periodName(period: Period): string {
   const first = monthName(period.months[0] ?? "").split(" ")[0];
   const last = monthName(period.months.at(-1) ?? "").split(" ")[0];
   return `${period.key.slice(5)} ${period.key.slice(0, 4)} (${first}–${last})`;
-}
-
-/** The first and last month. */
-export function periodBounds(period: Period): { first: string; last: string } {
-  return { first: period.months[0] ?? "", last: period.months.at(-1) ?? "" };
 }
 
 function keyOf(kind: PeriodKind, month: string): string {

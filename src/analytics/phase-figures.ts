@@ -75,13 +75,13 @@ export function repositoryRows(records: readonly ReportRecord[]): RepositoryRow[
 }
 
 /** The median rounded to 0.1 minute, over the values present; null when none is. */
-export function roundedMedian(values: readonly (number | null)[]): number | null {
+function roundedMedian(values: readonly (number | null)[]): number | null {
   const middle = median(present(values));
   return middle === null ? null : roundMinutes(middle);
 }
 
 /** The sum rounded to 0.1 minute, over the values present; null when none is. */
-export function sumMinutes(values: readonly (number | null)[]): number | null {
+function sumMinutes(values: readonly (number | null)[]): number | null {
   const known = present(values);
   if (known.length === 0) return null;
   return roundMinutes(known.reduce((sum, value) => sum + value, 0));

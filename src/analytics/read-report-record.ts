@@ -121,6 +121,6 @@ const ISSUE_URL = /^https?:\/\/[^/]+\/([^/]+\/[^/]+)\/(?:issues|pull)\/\d+/;
  *
  * @example repoOfUrl("https://github.com/acme/ops/issues/12") // "acme/ops"
  */
-export function repoOfUrl(url: string): string {
+function repoOfUrl(url: string): string {
   return ISSUE_URL.exec(url)?.[1] ?? "";
 }

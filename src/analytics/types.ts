@@ -143,7 +143,7 @@ export interface DisruptionRow {
 }
 
 /** Reports not counted because Started cannot be read, with the reason. */
-export interface DataProblem {
+interface DataProblem {
   issue: IssueRef;
   message: string;
 }

@@ -10,7 +10,7 @@ export const WEEKDAY_NAMES = [
   "Saturday",
   "Sunday",
 ] as const;
-export type WeekdayName = (typeof WEEKDAY_NAMES)[number];
+type WeekdayName = (typeof WEEKDAY_NAMES)[number];
 
 /**
  * The team's working time: which weekdays, which hours (local `HH:MM`, end exclusive) in which
@@ -40,7 +40,7 @@ export function workCalendar(config: Pick<Config, "timeZone" | "calendar">): Wor
 }
 
 /** `"09:30"` → 570. */
-export function minutesOf(clock: string): number {
+function minutesOf(clock: string): number {
   const [hours = "0", minutes = "0"] = clock.split(":");
   return Number(hours) * 60 + Number(minutes);
 }

@@ -1,5 +1,5 @@
 /** The catch-up's default period: GitHub keeps deliveries three days, so this is never too late. */
-export const DEFAULT_CATCH_UP_MINUTES = 15;
+const DEFAULT_CATCH_UP_MINUTES = 15;
 
 /**
  * `CATCH_UP_INTERVAL_MINUTES`: minutes between two catch-up runs (fractions allowed), 0 for none;

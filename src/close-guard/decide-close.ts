@@ -12,7 +12,7 @@ export type ReferenceState =
     }
   | { kind: "unreadable" };
 
-export interface SubIssuesSummary {
+interface SubIssuesSummary {
   total: number;
   completed: number;
 }

@@ -14,7 +14,7 @@ type CommentContext = Context<"issue_comment.created">;
 const readHistoryRows: HistoryReader = async (context, config) =>
   historyRows(await readIssueHistory(context.octokit, context.issue()), config);
 
-export type ReportCommandHandler = (context: CommentContext, month: string | null) => Promise<void>;
+type ReportCommandHandler = (context: CommentContext, month: string | null) => Promise<void>;
 
 /** What the comment handler needs from the composition root. */
 export interface CommandDeps {

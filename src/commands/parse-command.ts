@@ -5,7 +5,7 @@ import { type TimeSpec, takeTime } from "../timeline/take-time.js";
 import type { Effect } from "../timeline/timeline-row.js";
 
 /** The Overview times a command can set; `started` is set by `declare` or by hand. */
-export const COMMAND_TIME_FIELDS = ["detected", "acknowledged", "mitigated", "resolved"] as const;
+const COMMAND_TIME_FIELDS = ["detected", "acknowledged", "mitigated", "resolved"] as const;
 export type CommandTimeField = (typeof COMMAND_TIME_FIELDS)[number];
 
 /** One `/disruption …` line, as the app understands it. */
@@ -50,7 +50,7 @@ const timeVerb = (field: CommandTimeField): Verb => ({
  * Every verb, with its usage and its reader. Adding a command is one entry here (and, for one
  * that does not change the report body, one entry in the handler table of `handle-comment.ts`).
  */
-export const VERBS: Record<string, Verb> = {
+const VERBS: Record<string, Verb> = {
   timeline: {
     usage:
       "`/disruption timeline [TIME] TEXT [+|-]` (`+` helped recovery, `-` hurt it), or `/disruption timeline sync`",

@@ -34,7 +34,7 @@ export function renderRefusal(
 }
 
 /** Text as a code span, with a fence longer than any run of backticks in it. */
-export function codeSpan(text: string): string {
+function codeSpan(text: string): string {
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((run) => run[0].length));
   const fence = "`".repeat(longest + 1);
   const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";

@@ -8,7 +8,7 @@ export interface CatchUpLimits {
   redeliveries: number;
 }
 
-export const CATCH_UP_LIMITS: CatchUpLimits = { pages: 10, redeliveries: 100 };
+const CATCH_UP_LIMITS: CatchUpLimits = { pages: 10, redeliveries: 100 };
 
 /** Where the time of the last check is kept, shared by the replicas. */
 const CHECKED_AT = "catch-up:checked-at";

@@ -17,7 +17,7 @@ export interface CreateRequestOptions {
  * True for a failure after which GitHub may still have applied the write: a 5xx answer or a lost
  * connection (Octokit reports both as status 500 or more). A 4xx is a refusal: nothing was written.
  */
-export function mayHaveApplied(error: unknown): boolean {
+function mayHaveApplied(error: unknown): boolean {
   const status = (error as { status?: unknown }).status;
   return typeof status !== "number" || status >= 500;
 }

@@ -13,7 +13,7 @@ export interface RepositoryProbe {
 }
 
 /** Repositories looked at per GraphQL query: small enough to stay far below GitHub's node limits. */
-export const PROBE_BATCH = 50;
+const PROBE_BATCH = 50;
 
 /**
  * Looks at dozens of repositories in one GraphQL query each: the config file blob on the default

@@ -42,7 +42,7 @@ export async function listIssueComments(
 }
 
 /** Every comment on an issue that carries the marker, oldest first. */
-export async function findMarkedComments(
+async function findMarkedComments(
   octokit: Context["octokit"],
   issue: IssueRef,
   marker: string,
@@ -112,7 +112,7 @@ export async function upsertMarkedComment(
  * Creates a comment that carries `marker` (its body must contain it) at most once: see
  * `createOnce`. Returns the comment that stands.
  */
-export async function createMarkedComment(
+async function createMarkedComment(
   octokit: Context["octokit"],
   issue: IssueRef,
   marker: string,

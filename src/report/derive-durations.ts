@@ -4,7 +4,7 @@ import { formatTime } from "./parse-time.js";
 import type { Durations, Problem, TimeField } from "./types.js";
 
 /** Each duration and the pair of times it stands on (docs/definitions.md, "Times and durations"). */
-export const DURATION_PAIRS: { key: keyof Durations; from: TimeField; to: TimeField }[] = [
+const DURATION_PAIRS: { key: keyof Durations; from: TimeField; to: TimeField }[] = [
   { key: "lengthMinutes", from: "started", to: "resolved" },
   { key: "ttdMinutes", from: "started", to: "detected" },
   { key: "ttaMinutes", from: "detected", to: "acknowledged" },

@@ -53,9 +53,6 @@ export const SECTION_NAMES = {
 export type SectionName = keyof typeof SECTION_NAMES;
 export const SECTION_ORDER = Object.keys(SECTION_NAMES) as SectionName[];
 
-/** Headings under which task items are action items. */
-export const ACTION_ITEM_HEADINGS: readonly string[] = SECTION_NAMES["Action items"];
-
 export function normalizeName(text: string): string {
   return text
     .trim()

@@ -9,7 +9,7 @@ import { atxText, INLINE_MARKUP } from "./heading-title.js";
  */
 
 /** A top-level ATX heading (`## Summary`) at the start of a line. */
-export interface ScannedHeading {
+interface ScannedHeading {
   /** Offset of the heading line. */
   start: number;
   /** Offset of the line after it (after its line ending), or the body's length. */

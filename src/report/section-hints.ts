@@ -15,7 +15,7 @@ export const HINTS: Partial<Record<SectionName, string>> = {
   "Supporting documentation": "Links: chat logs, bug reports, dashboards, screenshots.",
 };
 
-export const TIMELINE_HEADER = "| Time | Party | Event | Effect |\n| --- | --- | --- | --- |";
+const TIMELINE_HEADER = "| Time | Party | Event | Effect |\n| --- | --- | --- | --- |";
 
 /** Retrospective's parts, written one level below it. */
 export const SUB_SECTIONS: readonly SectionName[] = [

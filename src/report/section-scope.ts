@@ -20,7 +20,7 @@ export interface HeadingFacts {
  * Where a block lies in the body. The content is the markdown under the heading up to the next
  * heading that starts a block; it may carry blank lines at either end.
  */
-export interface BlockRange {
+interface BlockRange {
   /** Offset of the block's heading (0 for the preamble). */
   start: number;
   contentStart: number;

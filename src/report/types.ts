@@ -106,7 +106,7 @@ export interface ParsedReport {
 }
 
 /** The body a report was read from, with its Overview table and blocks (offsets into `body`). */
-export interface BodyLayout {
+interface BodyLayout {
   body: string;
   /** The Overview table, or null when the body has none. */
   table: Table | null;

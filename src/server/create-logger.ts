@@ -6,7 +6,7 @@ import { type DestinationStream, type Logger, pino } from "pino";
  * attaches the whole delivery (`event.payload`) to every handler error, and a failed request
  * carries its body: a report's text would land in the log. The delivery id and event name stay.
  */
-export function serializeError(error: unknown): unknown {
+function serializeError(error: unknown): unknown {
   if (!(error instanceof Error)) return error;
   const serialized = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
   return strip(serialized);

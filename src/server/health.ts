@@ -6,7 +6,7 @@ export interface PingableState {
   ping(): Promise<void>;
 }
 
-export interface CheckResult {
+interface CheckResult {
   ok: boolean;
   /** Milliseconds the check took (the GitHub check's last run when cached). */
   ms: number;

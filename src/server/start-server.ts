@@ -10,7 +10,7 @@ import { createWebhookEndpoint } from "./webhook-endpoint.js";
 export const DEFAULT_WEBHOOK_PATH = "/api/github/webhooks";
 
 /** What the server closes on shutdown, after the work in flight: the shared state (`src/state/`). */
-export interface ServerState extends PingableState {
+interface ServerState extends PingableState {
   close(): Promise<void>;
 }
 

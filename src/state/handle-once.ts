@@ -4,13 +4,13 @@ import type { SharedState } from "./shared-state.js";
  * How long a claim holds without renewal: a replica that dies mid-delivery frees the delivery for
  * a redelivery this many seconds later. The claim is renewed every third of it while handling runs.
  */
-export const CLAIM_SECONDS = 15;
+const CLAIM_SECONDS = 15;
 
 /** How long a handled delivery is remembered: GitHub keeps deliveries for redelivery three days. */
-export const HANDLED_SECONDS = 3 * 24 * 60 * 60;
+const HANDLED_SECONDS = 3 * 24 * 60 * 60;
 
 /** Another replica is handling this delivery right now: the answer is a failure, caught up later. */
-export class DeliveryInProgress extends Error {
+class DeliveryInProgress extends Error {
   override name = "DeliveryInProgress";
   constructor(readonly deliveryId: string) {
     super(

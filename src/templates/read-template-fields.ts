@@ -21,7 +21,7 @@ export interface IssueFacts {
 }
 
 /** Where a field's value came from: the team's text, the issue, the timeline, or the template's default. */
-export type FieldSource = "body" | "issue" | "timeline" | "summary" | "default";
+type FieldSource = "body" | "issue" | "timeline" | "summary" | "default";
 
 /** The report's fields as a template holds them, each with its source; absent when not found. */
 export interface TemplateReading {
@@ -193,7 +193,7 @@ function readKind(
  *
  * @example severityOf("P1 - all hands", { p1: "SEV1" }) // "SEV1"
  */
-export function severityOf(text: string, words: Record<string, Severity>): Severity | null {
+function severityOf(text: string, words: Record<string, Severity>): Severity | null {
   const sev = readSeverity(text);
   if (sev) return sev;
   const lower = text.trim().toLowerCase();

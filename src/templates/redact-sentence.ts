@@ -1,7 +1,7 @@
 /** What stands in for a person the external summary does not name. */
-export const PERSON_STAND_IN = "a responder";
+const PERSON_STAND_IN = "a responder";
 /** What stands in for a link or name of an internal system. */
-export const HOST_STAND_IN = "an internal system";
+const HOST_STAND_IN = "an internal system";
 
 const HANDLE =
   /(?<![\p{L}\p{N}_.-])@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9._-]+)?/gu;

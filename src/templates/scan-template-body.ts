@@ -3,7 +3,7 @@ import { isTableDelimiterRow } from "../report/markdown.js";
 import { stripInlineMarkup } from "../report/read-values.js";
 
 /** A heading of the team's document: an ATX heading, or a line that is only bold text. */
-export interface TemplateHeading {
+interface TemplateHeading {
   /** Its text without markup, as `normalizeName` compares it (`what went well`). */
   key: string;
   depth: number;
@@ -12,7 +12,7 @@ export interface TemplateHeading {
 }
 
 /** A `Key: value` line (any list marker and bold around the key) or a two-column table row. */
-export interface KeyValue {
+interface KeyValue {
   key: string;
   value: string;
 }

@@ -3,7 +3,7 @@ import { formatTime } from "../report/parse-time.js";
 import { readTimeline, type TimelineLocation } from "./read-timeline.js";
 import { type NewTimelineRow, rowMarker } from "./timeline-row.js";
 
-export const TIMELINE_TABLE_HEADER = "| Time | Party | Event | Effect |\n| --- | --- | --- | --- |";
+const TIMELINE_TABLE_HEADER = "| Time | Party | Event | Effect |\n| --- | --- | --- | --- |";
 
 /**
  * Adds rows to the Timeline table, each in time order: after the last row whose time is not later
@@ -81,7 +81,7 @@ function insertionPoint(
 }
 
 /** The markdown of a row the app adds: the marker hides in the Effect cell. */
-export function renderTimelineRow(row: NewTimelineRow): string {
+function renderTimelineRow(row: NewTimelineRow): string {
   return `| ${formatTime(row.time)} | ${row.party} | ${row.event} | ${row.effect} ${rowMarker(row.marker)} |`;
 }
 

@@ -6,7 +6,7 @@ import { stripInlineMarkup } from "../report/read-values.js";
 import type { Block } from "../report/section-scope.js";
 
 /** A row of the Timeline table, where it lies in the body and the instant its Time cell names. */
-export interface TimelineTableRow {
+interface TimelineTableRow {
   /** Offset of the row's first character and of its line end (before the line break). */
   start: number;
   end: number;
@@ -105,7 +105,7 @@ function isHeader(line: string): boolean {
 }
 
 /** The cells of a table row: split at pipes that are not escaped, outer pipes dropped. */
-export function splitCells(line: string): string[] {
+function splitCells(line: string): string[] {
   const cells = line.trim().split(/(?<!\\)\|/);
   if (cells[0]?.trim() === "") cells.shift();
   if (cells.length > 0 && cells[cells.length - 1]?.trim() === "") cells.pop();

@@ -20,7 +20,7 @@ function example(name: string, action: string): Record<string, unknown> {
 export const OWNER = "Codertocat";
 export const REPO = "Hello-World";
 export const BOT_LOGIN = "disruption-reports[bot]";
-export const INSTALLATION = 1;
+const INSTALLATION = 1;
 
 export interface IssueOptions {
   body?: string | null;

@@ -9,12 +9,12 @@ import type { SharedState } from "../../src/state/shared-state.js";
 import { BOT_LOGIN } from "./payloads.js";
 
 /** The clock of every handler test: the report command publishes October 2026. */
-export const TEST_NOW = DateTime.fromISO("2026-11-02T10:00:00Z");
+const TEST_NOW = DateTime.fromISO("2026-11-02T10:00:00Z");
 
 // Function form: Probot 14 replaces an object-form `throttle` with its own, which would keep
 // throttling on (a second write waits a second).
 type OctokitOptions = NonNullable<ConstructorParameters<typeof ProbotOctokit>[0]>;
-export const TestOctokit = ProbotOctokit.defaults((options: OctokitOptions) => ({
+const TestOctokit = ProbotOctokit.defaults((options: OctokitOptions) => ({
   ...options,
   retry: { enabled: false },
   throttle: { ...options.throttle, enabled: false },

@@ -49,9 +49,3 @@ export function authenticate(header: string | undefined, settings: AuthSettings)
   }
   return { kind: "invalid", message: "Bad credentials" };
 }
-
-/** The login a caller writes as (the bot for an installation), or null. */
-export function callerLogin(caller: Caller): string | null {
-  if (caller.kind === "installation" || caller.kind === "user") return caller.login;
-  return null;
-}

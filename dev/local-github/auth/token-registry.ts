@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 const TOKEN_LIFETIME_MS = 60 * 60_000;
 
 /** An installation access token as handed out. */
-export interface IssuedToken {
+interface IssuedToken {
   token: string;
   installationId: number;
   /** ISO 8601. */

@@ -9,7 +9,7 @@ export interface ConnectionArgs {
 }
 
 /** An opaque cursor for an item key (GitHub's are base64 too). */
-export function encodeCursor(key: number): string {
+function encodeCursor(key: number): string {
   return Buffer.from(`cursor:v2:${key}`).toString("base64");
 }
 

@@ -30,7 +30,7 @@ export interface RestResponse {
 }
 
 /** Who may call a route: the app (JWT), an installation (token), or an installation or a person. */
-export type RouteAuth = "app" | "installation" | "token";
+type RouteAuth = "app" | "installation" | "token";
 
 /** One operation of GitHub's REST API, named as in GitHub's OpenAPI description. */
 export interface Route {
@@ -42,7 +42,7 @@ export interface Route {
 }
 
 /** A route's path as a regular expression; `{path}` takes the rest of the path, slashes and all. */
-export function compilePath(path: string): { regex: RegExp; names: string[] } {
+function compilePath(path: string): { regex: RegExp; names: string[] } {
   const names: string[] = [];
   const source = path.replace(/\{(\w+)\}/g, (_, name: string) => {
     names.push(name);

@@ -11,7 +11,7 @@ import type { InterceptedRequest } from "./recorded-request.js";
  * - `secondary-rate-limit`: 403 saying "secondary rate limit", with `retry-after: 1`;
  * - `reset`: the connection is closed without an answer.
  */
-export const FAULT_KINDS = ["500", "502", "rate-limit", "secondary-rate-limit", "reset"] as const;
+const FAULT_KINDS = ["500", "502", "rate-limit", "secondary-rate-limit", "reset"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /**

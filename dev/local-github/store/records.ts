@@ -20,7 +20,7 @@ export interface LabelRecord {
 }
 
 /** What makes an issue a pull request (GitHub numbers both in one sequence). */
-export interface PullRequestRecord {
+interface PullRequestRecord {
   merged: boolean;
   mergedAt: string | null;
 }

@@ -17,7 +17,7 @@ export function followThroughSection(view: ReportView): Block[] {
 }
 
 /** `81 open action items, 46 overdue, oldest 2025-11-27`. */
-export function actionItemSummary(items: readonly OpenActionItem[]): string {
+function actionItemSummary(items: readonly OpenActionItem[]): string {
   const overdue = items.filter((item) => item.overdue).length;
   const dues = items.flatMap((item) => (item.due ? [item.due] : [])).sort();
   const oldest = dues[0] ? `, oldest ${dues[0]}` : "";

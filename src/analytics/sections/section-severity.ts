@@ -5,7 +5,7 @@ import { type Block, chartBlock, tableBlock } from "./blocks.js";
 import type { ReportView } from "./report-view.js";
 
 /** Red for a complete outage down to grey for a false alarm, whichever levels occur. */
-export const SEVERITY_COLOURS: Record<Severity, string> = {
+const SEVERITY_COLOURS: Record<Severity, string> = {
   SEV1: "#b60205",
   SEV2: "#e4572e",
   SEV3: "#f2a23a",

@@ -11,7 +11,7 @@ const BLOCKS = ["00–04", "04–08", "08–12", "12–16", "16–20", "20–24"
  *
  * @example shade(5, 5) // "🟥 **5**"
  */
-export function shade(count: number, busiest: number): string {
+function shade(count: number, busiest: number): string {
   if (count === 0 || busiest === 0) return "·";
   if (count === busiest) return `🟥 **${count}**`;
   const level = count / busiest;
