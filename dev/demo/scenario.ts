@@ -74,11 +74,15 @@ export interface Step {
   outcome: string[];
 }
 
-/** Sets up the repository as a team would have it: the app installed, the label, a config. */
-export function seedRepository(harness: Harness): void {
+/**
+ * Sets up the repository as a team would have it: the app installed, the label, a config. Give
+ * harnesses that run side by side in one process installation ids of their own: Probot's token
+ * cache is keyed by installation id, not by GitHub.
+ */
+export function seedRepository(harness: Harness, installationId?: number): void {
   const { store } = harness.github;
   store.addRepo({ owner: "acme", name: "ops", ownerType: "Organization" });
-  store.addInstallation({ account: "acme" });
+  store.addInstallation({ account: "acme", ...(installationId ? { id: installationId } : {}) });
   store.addLabel(REPO, {
     name: "disruption",
     color: "b60205",

@@ -41,7 +41,7 @@ export interface Harness {
    * Stops the app's server and starts a new one, as a deploy or a crash does: what the app kept in
    * memory (handled delivery ids, caches) is gone; GitHub's state stays.
    */
-  restart(): Promise<void>;
+  restart(octokit?: HarnessOptions["octokit"]): Promise<void>;
   /** Resolves when the app is handling nothing (a delivery answered 202 may still be running). */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -66,24 +66,21 @@ export interface HarnessOptions {
  * signed HTTP deliveries, and the app authenticates as an installation to call the API.
  */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const { privateKey } = generateKeyPairSync("rsa", {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: "pkcs1", format: "pem" },
-    publicKeyEncoding: { type: "spki", format: "pem" },
-  });
+  const privateKey = appKey();
   const secret = `demo-secret-${Math.random().toString(36).slice(2)}`;
   const github = await startLocalGitHub({
     appKey: privateKey,
     ...(options.githubNow ? { now: options.githubNow } : {}),
   });
+  let kind = options.octokit ?? "quiet";
   const start = async () => {
     const probot = new Probot({
       appId: github.store.app.id,
       privateKey,
       secret,
       baseUrl: github.url,
-      Octokit: harnessOctokit(options.octokit ?? "quiet"),
-      log: pino({ level: "silent" }),
+      Octokit: harnessOctokit(kind),
+      log: pino({ level: process.env.HARNESS_LOG ?? "silent" }),
     });
     const server = await startServer({
       probot,
@@ -132,8 +129,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async idle() {
       while (app.server.inFlight.size > 0) await new Promise((resolve) => setTimeout(resolve, 20));
     },
-    async restart() {
+    async restart(octokit) {
       await app.server.stop();
+      if (octokit) kind = octokit;
       app = await start();
     },
     async settle() {
@@ -169,4 +167,16 @@ function harnessOctokit(kind: "quiet" | "production"): typeof ProbotOctokit {
     retry: { enabled: false },
     throttle: { ...octokitOptions.throttle, enabled: false },
   }));
+}
+
+let key: string | undefined;
+
+/** The App's private key: one generated per process (an RSA key takes a while to make). */
+function appKey(): string {
+  key ??= generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: "pkcs1", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" },
+  }).privateKey;
+  return key;
 }

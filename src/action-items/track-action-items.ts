@@ -3,6 +3,7 @@ import type { AppDeps } from "../app-deps.js";
 import { workCalendar } from "../calendar/work-calendar.js";
 import type { Config } from "../config/config.js";
 import { addSubIssue } from "../github/add-sub-issue.js";
+import { type CreateRequestOptions, createOnce } from "../github/create-once.js";
 import { ensureLabels } from "../github/ensure-labels.js";
 import { findTrackedIssues } from "../github/find-tracked-issues.js";
 import { locateActionItems } from "../report/parse-action-items.js";
@@ -68,7 +69,15 @@ export async function trackActionItems(
   const references = new Map<string, string>();
   for (const candidate of candidates) {
     const found = earlier.get(candidate.key);
-    const issue = found ?? (await createIssue(octokit, { owner, repo, label }, candidate));
+    // A create whose answer was lost is looked for by its marker before it is sent again.
+    const issue =
+      found ??
+      (await createOnce(octokit, {
+        create: (options) => createIssue(octokit, { owner, repo, label }, candidate, options),
+        find: async () =>
+          (await findTrackedIssues(octokit, { owner, repo, label, report })).get(candidate.key) ??
+          null,
+      }));
     if (!found) outcome.created.push(issue.number);
     if (outcome.mode === "sub-issues" && !issue.linked) {
       const linked = await addSubIssue(octokit, { owner, repo, issue_number: report }, issue.id);
@@ -103,8 +112,10 @@ async function createIssue(
   octokit: Context["octokit"],
   target: { owner: string; repo: string; label: string },
   candidate: TrackCandidate,
+  options: CreateRequestOptions,
 ): Promise<{ id: number; number: number; linked: boolean }> {
   const request = {
+    ...options,
     owner: target.owner,
     repo: target.repo,
     title: candidate.title,

@@ -51,5 +51,10 @@ export async function handleReportCommand(
   const request = { ...context.repo(), period: target, config, now };
   const outcome = await publishMonthlyReport(context.octokit, request);
   const title = monthlyReportTitle(target);
-  await reply(`${VERBS[outcome.action]} [${title}](${outcome.url}) (#${outcome.number}).`);
+  // Created since the command was written: a try whose reply was lost published it, so say so.
+  const action =
+    outcome.action === "unchanged" && outcome.createdAt >= context.payload.comment.created_at
+      ? "created"
+      : outcome.action;
+  await reply(`${VERBS[action]} [${title}](${outcome.url}) (#${outcome.number}).`);
 }

@@ -82,6 +82,8 @@ export interface AnalyticsIssueFound {
   body: string;
   url: string;
   comments: number;
+  /** When GitHub created it (ISO 8601). */
+  createdAt: string;
 }
 
 /**
@@ -111,6 +113,7 @@ export async function findAnalyticsIssue(
           body: match.body ?? "",
           url: match.html_url,
           comments: match.comments,
+          createdAt: match.created_at,
         }
       : null,
     labelExists: issues.length > 0,
@@ -121,6 +124,8 @@ export type PublishOutcome = {
   action: "created" | "updated" | "unchanged";
   number: number;
   url: string;
+  /** When the issue was created (ISO 8601). */
+  createdAt: string;
 };
 
 /**
@@ -153,7 +158,7 @@ export async function publishMonthlyReport(
       hasComments: issue.comments > 0,
     });
     const action = same && !synced ? "unchanged" : "updated";
-    return { action, number: issue.number, url: issue.url, result };
+    return { action, number: issue.number, url: issue.url, createdAt: issue.createdAt, result };
   }
   // The first report ever: give the label its colour and description (GitHub would create it grey).
   if (!found.labelExists) await createLabel(octokit, { owner, repo }, label, config);
@@ -169,7 +174,14 @@ export async function publishMonthlyReport(
         labels: [label],
         ...options,
       });
-      return { number: data.number, title, body, url: data.html_url, comments: 0 };
+      return {
+        number: data.number,
+        title,
+        body,
+        url: data.html_url,
+        comments: 0,
+        createdAt: data.created_at,
+      };
     },
     find,
   });
@@ -182,7 +194,13 @@ export async function publishMonthlyReport(
     parts: comments,
     hasComments: kept.comments > 0,
   });
-  return { action: "created", number: kept.number, url: kept.url, result };
+  return {
+    action: "created",
+    number: kept.number,
+    url: kept.url,
+    createdAt: kept.createdAt,
+    result,
+  };
 }
 
 /**
@@ -224,5 +242,6 @@ async function keepFirstIssue(
     body: first.body ?? "",
     url: first.html_url,
     comments: first.comments,
+    createdAt: first.created_at,
   };
 }

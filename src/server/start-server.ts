@@ -33,6 +33,8 @@ export interface ServerOptions {
   /** See `createWebhookEndpoint`. */
   answerWithinMs?: number;
   maxBodyBytes?: number;
+  /** See `createWebhookEndpoint`. */
+  retryAfterAnswerMs?: number;
   /** How long the health check reuses GitHub's answer (default 30 s). */
   healthGithubTtlMs?: number;
 }
@@ -69,6 +71,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     accepting: () => !stopping,
     ...(options.answerWithinMs !== undefined ? { answerWithinMs: options.answerWithinMs } : {}),
     ...(options.maxBodyBytes !== undefined ? { maxBytes: options.maxBodyBytes } : {}),
+    ...(options.retryAfterAnswerMs !== undefined
+      ? { retryAfterAnswerMs: options.retryAfterAnswerMs }
+      : {}),
   });
   const health = createHealthCheck({
     probot,

@@ -17,6 +17,11 @@ export interface WebhookEndpointOptions {
   answerWithinMs?: number;
   /** The largest body read (default GitHub's 25 MB). */
   maxBytes?: number;
+  /**
+   * Milliseconds before a delivery answered `202` whose handling then failed is handled again
+   * (then twice and three times as long; three tries). Default 10,000.
+   */
+  retryAfterAnswerMs?: number;
 }
 
 /**
@@ -110,8 +115,39 @@ export function createWebhookEndpoint(
         "webhook failed: GitHub lists the delivery as failed, and the catch-up redelivers it",
       );
       if (!answered) answer(response, 500, "handling failed\n");
+      else
+        handleAgainLater(options, delivery, () =>
+          probot.receive({ id, name: event, payload } as Parameters<Probot["receive"]>[0]),
+        );
     }
   };
+}
+
+/**
+ * GitHub took the `202` as success, so neither its redelivery nor the catch-up brings back a
+ * delivery whose handling failed after it: it is handled again here, as a redelivery would be
+ * (the delivery's claim was given up; what was written is found by state and marker).
+ */
+function handleAgainLater(
+  options: WebhookEndpointOptions,
+  delivery: { id: string | undefined; event: string | undefined },
+  receive: () => Promise<void>,
+  attempt = 1,
+): void {
+  const delay = (options.retryAfterAnswerMs ?? 10_000) * attempt;
+  void options.inFlight.track(`again ${delivery.event} ${delivery.id}`, async () => {
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    try {
+      await receive();
+      options.log.info({ ...delivery, attempt }, "webhook handled on a later try");
+    } catch (error) {
+      if (attempt < 3) return handleAgainLater(options, delivery, receive, attempt + 1);
+      options.log.error(
+        { ...delivery, errors: handlerErrors(error) },
+        "webhook failed three more times after its 202 answer: redeliver it from the App's settings (Advanced → Recent Deliveries)",
+      );
+    }
+  });
 }
 
 function header(request: IncomingMessage, name: string): string | undefined {

@@ -193,4 +193,28 @@ describe("the webhook endpoint of the real server", () => {
     expect(app.logText()).not.toContain("Checkout failing");
     expect(app.github.store.issue(REPO, 2).body).not.toContain("## Overview");
   });
+
+  it("handles a delivery again when it fails after its 202 answer (GitHub took the 202 as success)", async () => {
+    app = await startAppServer({ answerWithinMs: 100, retryAfterAnswerMs: 200 });
+    let patches = 0;
+    app.github.intercept(async (request) => {
+      if (request.method !== "PATCH") return undefined;
+      patches += 1;
+      // The first write is slow and then fails: the 202 has gone out by then.
+      if (patches > 1) return undefined;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return { status: 502, body: { message: "Server Error" } };
+    });
+    const event = fileReport(app.github);
+    const { headers, body } = deliveryRequest(event, app.secret);
+    const response = await fetch(app.server.webhookUrl, { method: "POST", headers, body });
+    expect(response.status).toBe(202);
+    for (let waited = 0; waited < 5_000 && app.server.inFlight.size > 0; waited += 50)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(patches).toBe(2);
+    expect(app.github.store.issue(REPO, 2).body).toContain("## Overview");
+    expect(app.logs.find((each) => each.id === event.id && each.attempt === 1)).toMatchObject({
+      msg: "webhook handled on a later try",
+    });
+  });
 });
