@@ -2,11 +2,17 @@ import type { Context } from "probot";
 import { readTrackedMarker } from "../action-items/tracked-marker.js";
 import { type AppDeps, isOwnEvent } from "../app-deps.js";
 import type { Config } from "../config/config.js";
+import { type ConfigProblem, guardFallbackConfig } from "../config/config-problem.js";
+import { CONFIG_COMMENT_MARKER, renderConfigComment } from "../config/render-config-comment.js";
 import { checkRole } from "../github/check-role.js";
 import { loadConfigLogged } from "../github/load-config.js";
 import { type CurrentIssue, readIssue } from "../github/read-issue.js";
 import { readReferenceStates } from "../github/read-reference-states.js";
-import { listIssueComments, upsertMarkedComment } from "../github/upsert-marked-comment.js";
+import {
+  listIssueComments,
+  type MarkedComment,
+  upsertMarkedComment,
+} from "../github/upsert-marked-comment.js";
 import { isReport } from "../labels/is-report.js";
 import { labelNames } from "../labels/label-name.js";
 import { readReportWithConfig } from "../templates/read-report-with-config.js";
@@ -33,16 +39,15 @@ export async function handleClose(context: CloseContext, deps: AppDeps): Promise
   // An action item's own issue is never a report: its close is the sync's (src/action-items/).
   if (readTrackedMarker(issue.body)) return null;
   if (await isOwnEvent(payload.sender, deps)) return null;
-  // With a broken config the guard does nothing; the intake's comment already says what to fix.
+  // A broken config keeps the guard on, with the defaults (README, "Configuration").
   const loaded = await loadConfigLogged(
     context.octokit,
     context.repo(),
     context.log,
-    "close guard skipped",
+    "the close guard runs with the defaults",
     deps.configs,
   );
-  if (!loaded.ok) return null;
-  const { config } = loaded;
+  const config = loaded.ok ? loaded.config : guardFallbackConfig(loaded.problem);
   const labels = labelNames(issue.labels);
   if (!isReport(labels, config.labels)) return null;
   const snapshot: CurrentIssue = {
@@ -76,6 +81,7 @@ export async function handleClose(context: CloseContext, deps: AppDeps): Promise
     // The close goes with a maintainer's `/disruption close`: that command writes the comment.
     if (allowed) return null;
   }
+  if (!loaded.ok) await sayConfigProblem(context, loaded.problem, comments);
   await upsertMarkedComment(
     context.octokit,
     context.issue(),
@@ -89,6 +95,18 @@ export async function handleClose(context: CloseContext, deps: AppDeps): Promise
     "close undone: follow-up unfinished",
   );
   return null;
+}
+
+/** Says what is wrong with the config once, in the config comment the intake keeps (by marker). */
+async function sayConfigProblem(
+  context: CloseContext,
+  problem: ConfigProblem,
+  comments: readonly MarkedComment[],
+): Promise<void> {
+  const text = renderConfigComment(problem.source, problem.issues);
+  await upsertMarkedComment(context.octokit, context.issue(), CONFIG_COMMENT_MARKER, text, {
+    comments,
+  });
 }
 
 /** Whether the close may stand, judged on the issue as given (the event's, or as read now). */

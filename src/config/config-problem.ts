@@ -1,3 +1,4 @@
+import { type Config, DEFAULT_CONFIG } from "./config.js";
 import type { ConfigIssue } from "./parse-config-text.js";
 
 /** Why a repository's config file could not be used: the one value every caller reacts to. */
@@ -18,4 +19,12 @@ export interface ConfigProblem {
 export function describeConfigProblem(problem: Pick<ConfigProblem, "source" | "issues">): string {
   const issues = problem.issues.map((issue) => `${issue.key || "the file"} ${issue.message}`);
   return `\`${problem.source}\` is not valid: ${issues.join("; ")}`;
+}
+
+/**
+ * What the close guard runs on while the config is broken: the defaults, with the report label the
+ * file names when that much could be read. A broken file must not turn the guard off.
+ */
+export function guardFallbackConfig(problem: Pick<ConfigProblem, "reportLabel">): Config {
+  return { ...DEFAULT_CONFIG, labels: { ...DEFAULT_CONFIG.labels, report: problem.reportLabel } };
 }

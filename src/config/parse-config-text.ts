@@ -27,8 +27,12 @@ export type ConfigResult =
  * @example parseConfigText("timeZone: Europe/Berlin\nreport:\n  enabled: true\n")
  */
 export function parseConfigText(text: string): ConfigResult {
-  const document = parseDocument(text, { prettyErrors: true });
   const fallbackLabel = DEFAULT_CONFIG.labels.report;
+  if (text.length > MAX_CONFIG_CHARS)
+    return refused(
+      `is ${text.length.toLocaleString("en")} characters long, more than the ${MAX_CONFIG_CHARS.toLocaleString("en")} a config may have: keep only the keys the README lists`,
+    );
+  const document = parseDocument(text, { prettyErrors: true });
   if (document.errors.length > 0) {
     return {
       ok: false,
@@ -48,7 +52,16 @@ export function parseConfigText(text: string): ConfigResult {
       ],
     };
   }
-  const raw: unknown = document.toJS() ?? {};
+  let raw: unknown;
+  try {
+    raw = document.toJS({ maxAliasCount: MAX_ALIASES }) ?? {};
+  } catch (error) {
+    // The yaml library refuses to expand an alias bomb (billion laughs) past maxAliasCount.
+    if (!(error instanceof ReferenceError)) throw error;
+    return refused(
+      `uses YAML aliases (\`*name\`) more than ${MAX_ALIASES} times once expanded: write the values out instead`,
+    );
+  }
   const result = configSchema.safeParse(raw);
   if (result.success) return { ok: true, config: result.data };
   const written = (raw as { labels?: { report?: unknown } }).labels?.report;
@@ -57,6 +70,16 @@ export function parseConfigText(text: string): ConfigResult {
     reportLabel: typeof written === "string" && written !== "" ? written : fallbackLabel,
     issues: result.error.issues.map(describeIssue),
   };
+}
+
+/** A config is a few dozen lines; anything this long is not one. */
+const MAX_CONFIG_CHARS = 65_536;
+
+/** How many alias expansions a config may take (the yaml library's default limit). */
+const MAX_ALIASES = 100;
+
+function refused(message: string): ConfigResult {
+  return { ok: false, reportLabel: DEFAULT_CONFIG.labels.report, issues: [{ key: "", message }] };
 }
 
 function describeIssue(issue: z.core.$ZodIssue): ConfigIssue {

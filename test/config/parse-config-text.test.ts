@@ -76,4 +76,39 @@ describe("parseConfigText", () => {
       issues: [{ key: "", message: expect.stringContaining("YAML mapping") }],
     });
   });
+
+  it("refuses an alias bomb quickly, with what to write instead, rather than failing the delivery", () => {
+    const lines = ['a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]'];
+    for (let level = 1; level < 9; level += 1) {
+      const name = String.fromCharCode(97 + level);
+      const previous = String.fromCharCode(96 + level);
+      lines.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(", ")}]`);
+    }
+    const started = performance.now();
+    const result = parseConfigText(lines.join("\n"));
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(result).toEqual({
+      ok: false,
+      reportLabel: "disruption",
+      issues: [
+        {
+          key: "",
+          message: expect.stringMatching(/aliases .* more than 100 times.*write the values out/),
+        },
+      ],
+    });
+  });
+
+  it("refuses a file longer than any config, saying how long it is", () => {
+    expect(parseConfigText(`timeZone: UTC\n${"#".repeat(70_000)}`)).toEqual({
+      ok: false,
+      reportLabel: "disruption",
+      issues: [
+        {
+          key: "",
+          message: expect.stringContaining("is 70,014 characters long, more than the 65,536"),
+        },
+      ],
+    });
+  });
 });
