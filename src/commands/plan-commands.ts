@@ -1,8 +1,8 @@
 import type { DateTime } from "luxon";
-import { inlineMarkdown } from "../analytics/markdown-text.js";
 import type { Config } from "../config/config.js";
 import { type IntakePlan, planIntake } from "../intake/plan-intake.js";
 import type { LabelChange } from "../intake/plan-label-change.js";
+import { codeSpan, inlineMarkdown } from "../markdown/neutralise.js";
 import { META_NAMES } from "../report/field-names.js";
 import { renderFilled } from "../report/fill-report.js";
 import { parseReport } from "../report/parse-report.js";
@@ -140,7 +140,7 @@ export function planCommands(input: CommandInput): CommandPlan {
       const type = readType(command.type, config.types);
       if (!type) {
         refuse(
-          `\`${inlineMarkdown(command.type, 60)}\` is not one of this repository's types: write one of ${config.types.join(", ")}`,
+          `${codeSpan(command.type, 60)} is not one of this repository's types: write one of ${config.types.join(", ")}`,
         );
         continue;
       }

@@ -1,4 +1,4 @@
-import { inlineMarkdown } from "../analytics/markdown-text.js";
+import { codeSpan, inlineMarkdown } from "../markdown/neutralise.js";
 import { usageList } from "./parse-command.js";
 
 /** The hidden marker of the one refusal comment per issue, edited in place when refused again. */
@@ -15,7 +15,7 @@ export function renderRefusal(
   options: { showUsage: boolean } = { showUsage: true },
 ): string {
   const items = refusals.map(
-    (refusal) => `- ${codeSpan(refusal.line)}: ${inlineMarkdown(refusal.message, 600)}`,
+    (refusal) => `- ${codeSpan(refusal.line, 600)}: ${inlineMarkdown(refusal.message, 600)}`,
   );
   return [
     REFUSAL_COMMENT_MARKER,
@@ -31,12 +31,4 @@ export function renderRefusal(
         ]
       : []),
   ].join("\n");
-}
-
-/** Text as a code span, with a fence longer than any run of backticks in it. */
-function codeSpan(text: string): string {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((run) => run[0].length));
-  const fence = "`".repeat(longest + 1);
-  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
-  return `${fence}${pad}${text.replace(/\s+/g, " ")}${pad}${fence}`;
 }

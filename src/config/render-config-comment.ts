@@ -1,3 +1,4 @@
+import { codeSpan, inlineMarkdown } from "../markdown/neutralise.js";
 import type { ConfigIssue } from "./parse-config-text.js";
 
 export const CONFIG_COMMENT_MARKER = "<!-- disruption-reports:config -->";
@@ -8,11 +9,13 @@ export const CONFIG_COMMENT_MARKER = "<!-- disruption-reports:config -->";
  */
 export function renderConfigComment(source: string, issues: readonly ConfigIssue[]): string {
   const lines = issues.map(
-    (issue) => `- ${issue.key ? `\`${issue.key}\`` : "the file"} ${issue.message}`,
+    // Keys and YAML errors echo what people wrote in the file: quoted so they notify nobody.
+    (issue) =>
+      `- ${issue.key ? codeSpan(issue.key) : "the file"} ${inlineMarkdown(issue.message, 500)}`,
   );
   return [
     CONFIG_COMMENT_MARKER,
-    `**Disruption Reports did not fill or check this report: \`${source}\` is not valid.**`,
+    `**Disruption Reports did not fill or check this report: ${codeSpan(source)} is not valid.**`,
     "",
     ...lines,
     "",

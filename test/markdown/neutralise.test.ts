@@ -8,7 +8,10 @@ import {
   renderBlockedComment,
   renderOverrideComment,
 } from "../../src/close-guard/render-blocked-comment.js";
+import { renderRefusal } from "../../src/commands/render-refusal.js";
 import { DEFAULT_CONFIG } from "../../src/config/config.js";
+import { parseConfigText } from "../../src/config/parse-config-text.js";
+import { renderConfigComment } from "../../src/config/render-config-comment.js";
 import { renderProblemsComment } from "../../src/intake/render-problems-comment.js";
 import { codeSpan, inlineMarkdown, plainText, quoteBlock } from "../../src/markdown/neutralise.js";
 import { parseReport } from "../../src/report/parse-report.js";
@@ -137,6 +140,32 @@ describe("nothing the app writes notifies anyone it did not mean to", () => {
         const blocked = renderBlockedComment([{ kind: "open-item", item } as never]);
         quiet(blocked);
         quiet(renderOverrideComment("maya", reason), ["maya"]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("command refusals and the config comment quote what people typed without notifying anyone but the commenter", () => {
+    fc.assert(
+      fc.property(hostile, hostile, (line, text) => {
+        const refusal = renderRefusal("sam", [
+          {
+            line: `/disruption type ${line}`,
+            message: `${codeSpan(text, 60)} is not one of this repository's types: write one of ${text}`,
+          },
+          { line, message: text },
+        ]);
+        quiet(refusal, ["sam"]);
+        // Keys and YAML errors come back from the file as people wrote it.
+        const parsed = parseConfigText(
+          `${JSON.stringify(text)}: 1\ntimeZone: ${JSON.stringify(line)}\n`,
+        );
+        if (!parsed.ok) quiet(renderConfigComment(`acme/${line}:.github/x.yml`, parsed.issues));
+        quiet(
+          renderConfigComment("acme/ops:.github/disruption-reports.yml", [
+            { key: text, message: line },
+          ]),
+        );
       }),
       { numRuns: 300 },
     );
