@@ -38,6 +38,8 @@ const KNOWN_OVER: Readonly<Record<string, string>> = {
   "src/cli/main.ts run": "issue 9: one function per command",
   "src/cli/report-command.ts runReportCommand": "issue 9: its file and repository halves",
   "src/timeline/history-rows.ts historyRows": "issue 9: one function per kind of event",
+  "src/commands/handle-report-command.ts handleReportCommand": "issue 9: guard, publish, answer",
+  "src/github/publish-monthly-report.ts publishMonthlyReport": "issue 9: find, build, create once",
 };
 
 interface Finding {
