@@ -183,3 +183,13 @@ export function rowPrefix(body: string, row: TableRow): string {
   }
   return body.slice(lineStart, start);
 }
+
+/**
+ * The end of the line a row ends on, past its trailing spaces and tabs (a row's position stops
+ * before them): where a row added after it goes, so the author's line keeps every character.
+ */
+export function rowLineEnd(body: string, offset: number): number {
+  let end = offset;
+  while (end < body.length && isSpace(body.charCodeAt(end))) end += 1;
+  return end;
+}

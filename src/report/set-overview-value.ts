@@ -1,7 +1,7 @@
 import { derivedRowNamed, META_NAMES, metaFieldNamed } from "./field-names.js";
 import { endOffset, plainText, startOffset } from "./markdown.js";
 import { locateOverviewTable } from "./read-structure.js";
-import { rowPrefix } from "./read-table.js";
+import { rowLineEnd, rowPrefix } from "./read-table.js";
 import { cell } from "./table-cell.js";
 import { META_FIELDS, type MetaField } from "./types.js";
 
@@ -44,7 +44,7 @@ export function setOverviewValue(body: string, field: MetaField, value: string):
     });
     const prefix = rows[0] ? rowPrefix(body, rows[0]) : "";
     if (previous) {
-      const at = endOffset(previous);
+      const at = rowLineEnd(body, endOffset(previous));
       edits.push({ start: at, end: at, text: newline + prefix + line });
     } else {
       // No earlier field: before the first meta or derived row, or at the end of the table.
@@ -52,7 +52,7 @@ export function setOverviewValue(body: string, field: MetaField, value: string):
         const name = row.children[0] ? plainText(row.children[0]) : "";
         return metaFieldNamed(name) !== null || derivedRowNamed(name) !== null;
       });
-      const at = next ? startOffset(next) : endOffset(table);
+      const at = next ? startOffset(next) : rowLineEnd(body, endOffset(table));
       edits.push(
         next
           ? { start: at, end: at, text: line + newline + prefix }

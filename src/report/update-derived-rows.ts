@@ -2,7 +2,7 @@ import { DERIVED_ROWS, type DerivedRow, derivedRowNamed } from "./field-names.js
 import { cellSource } from "./find-overview-table.js";
 import { endOffset, plainText, startOffset } from "./markdown.js";
 import { locateOverviewTable } from "./read-structure.js";
-import { rowPrefix } from "./read-table.js";
+import { rowLineEnd, rowPrefix } from "./read-table.js";
 import { renderDerivedRows } from "./render-derived.js";
 import { cell } from "./table-cell.js";
 import type { ParsedReport } from "./types.js";
@@ -48,7 +48,7 @@ export function updateDerivedRows(body: string, parsed: ParsedReport): DerivedUp
   }
   const missing = DERIVED_ROWS.filter((row) => !seen.has(row));
   if (missing.length > 0) {
-    const end = endOffset(table);
+    const end = rowLineEnd(body, endOffset(table));
     const newline = body.slice(0, end).includes("\r\n") ? "\r\n" : "\n";
     const last = table.children[table.children.length - 1];
     const prefix = last ? rowPrefix(body, last) : "";

@@ -7,6 +7,7 @@ import { isAppPlaceholder } from "../../src/report/markdown.js";
 import { parseReport } from "../../src/report/parse-report.js";
 import { blockText } from "../../src/report/section-scope.js";
 import { META_FIELDS } from "../../src/report/types.js";
+import { updateDerivedRows } from "../../src/report/update-derived-rows.js";
 
 const GITHUB_BODY_LIMIT = MAX_BODY_LENGTH;
 
@@ -142,6 +143,19 @@ describe("parser properties", () => {
     );
   });
 
+  it("on an edit, changes nothing but the derived rows (README: never a character of anyone's text)", () => {
+    fc.assert(
+      fc.property(fc.oneof(filledBody, reportLikeBody, freeformBody), (body) => {
+        const updated = updateDerivedRows(body, parseReport(body))?.body ?? body;
+        // Every line that is not a derived row is the same, character for character, in order.
+        const authored = (text: string) =>
+          text.split(/\r\n|\r|\n/).filter((line) => !isDerivedRow(line));
+        expect(authored(updated)).toEqual(authored(body));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it("fills idempotently", () => {
     fc.assert(
       fc.property(fc.oneof(reportLikeBody, freeformBody), (body) => {
@@ -194,6 +208,45 @@ const freeformBody = fc
     { maxLength: 40 },
   )
   .map((items) => items.join("\n"));
+
+/** A filled report's Overview table with rows of any kind (known, derived, unknown, odd spacing) and text around it. */
+const filledBody = fc
+  .tuple(
+    fc.array(
+      fc.tuple(
+        fc.constantFrom(
+          ...META_FIELDS.map((field) => META_NAMES[field].row),
+          ...DERIVED_ROWS,
+          "Region",
+          "**Severity**",
+        ),
+        fc.oneof(
+          fc.string({ maxLength: 20 }),
+          fc.constantFrom("SEV2", "2026-11-20 14:05 UTC", "api, web", "1 h", ""),
+        ),
+        fc.constantFrom("| ", "|", "  | "),
+        fc.constantFrom(" |", "|", "", " |  "),
+      ),
+      { maxLength: 20 },
+    ),
+    fc.array(markdownLine, { maxLength: 10 }),
+    fc.constantFrom("\n", "\r\n"),
+  )
+  .map(([rows, after, eol]) =>
+    [
+      "## Overview",
+      "",
+      "| Field | Value |",
+      "| --- | --- |",
+      ...rows.map(
+        ([name, value, open, close]) => `${open}${name} | ${value.replace(/[\r\n|]/g, "")}${close}`,
+      ),
+      ...after,
+      "## Action items",
+      "- [ ] @alice fix it",
+      "- [x] done",
+    ].join(eol),
+  );
 
 /** The lines of a text that are not blank. */
 function lines(text: string): string[] {
