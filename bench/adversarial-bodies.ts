@@ -46,4 +46,8 @@ export const ADVERSARIAL_BODIES: Record<string, string> = {
   "tables ended by indented lines": fill("## Overview\n\n", "|a|\n|-|\n    x\n"),
   "tables under `===` lines": fill("## Overview\n\n", "| a | b |\n| - | - |\n===\n"),
   "tables under `---` lines": fill("## Overview\n\n", "| a | b |\n| - | - |\nx\n---\n"),
+  // Nothing but headings, or one flat task list with no Action items heading (read as a document).
+  "32,768 empty headings": fill("", "#\n"),
+  "16,384 `# a` headings": fill("", "# a\n"),
+  "8,192 tasks, no heading": fill("", "- [ ] a\n"),
 };

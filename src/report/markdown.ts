@@ -86,6 +86,7 @@ export function isAppPlaceholder(markdown: string): boolean {
 
 /** The text without the app's own hint comments (see `HINTS`). */
 function withoutHints(text: string): string {
+  if (!text.includes("<!--")) return text;
   let out = text;
   for (const hint of HINT_COMMENTS) out = out.split(hint).join("");
   return out;

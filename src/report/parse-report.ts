@@ -195,7 +195,9 @@ function collectSections(body: string, blocks: readonly Block[], table: Table | 
   const add = (name: string, text: string): void => {
     // Only the form's and the app's placeholders go: an author's comment is kept.
     if (isAppPlaceholder(text)) return;
-    contents.set(name, [...(contents.get(name) ?? []), text]);
+    const texts = contents.get(name);
+    if (texts) texts.push(text);
+    else contents.set(name, [text]);
   };
   const unknown: string[] = [];
   for (const block of blocks) {

@@ -114,13 +114,16 @@ function blocksOf(body: string, scan: BlockScan, shape: BodyShape): Block[] {
   for (const { heading, head } of blockHeadings(scan.headings, shape)) {
     const previous = blocks[blocks.length - 1] as Block;
     previous.contentEnd = heading.start;
-    blocks.push({
-      ...head,
-      start: heading.start,
-      contentStart: heading.next,
-      contentEnd: body.length,
-      closer: "",
-    });
+    // Object.assign, not a spread: V8 spreads into a literal about fifteen times slower, which a
+    // body of 32,768 headings turned into a 200 ms stall (README, "No input stalls the app").
+    blocks.push(
+      Object.assign({}, head, {
+        start: heading.start,
+        contentStart: heading.next,
+        contentEnd: body.length,
+        closer: "",
+      }),
+    );
   }
   (blocks[blocks.length - 1] as Block).closer = scan.openAtEnd;
   return blocks;

@@ -159,6 +159,9 @@ describe("no body stalls the reader", () => {
       `## Overview\n\n| Field | Value |\n| --- | --- |\n| Severity | ${"|".repeat(65_000)}`,
     ],
     ["10,000 unclosed comments", `## Summary\n\n${"<!--a\n".repeat(10_000)}`],
+    ["32,768 empty headings", "#\n".repeat(32_768)],
+    ["16,384 `# a` headings", "# a\n".repeat(16_384)],
+    ["8,192 tasks and no heading", "- [ ] a\n".repeat(8_192)],
   ])("reads %s within the budget", (_name, body) => {
     expect(timed(() => parseReport(body))).toBeLessThan(BUDGET_MS);
     expect(timed(() => fillReport(body))).toBeLessThan(BUDGET_MS);
