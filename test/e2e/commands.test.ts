@@ -1,8 +1,9 @@
 import { DateTime } from "luxon";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { COMMAND_INCIDENT_TITLE, playCommandIncident } from "../../dev/demo/command-incident.js";
-import { REPO, type Step, seedRepository } from "../../dev/demo/scenario.js";
+import { REPO, seedRepository } from "../../dev/demo/scenario.js";
 import { type Harness, startHarness } from "../../dev/demo/start-harness.js";
+import { calls } from "../helpers/step-calls.js";
 
 let harness: Harness;
 
@@ -18,13 +19,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await harness.close();
 });
-
-/** `METHOD path` of each API call the app made while handling a step's deliveries. */
-function calls(step: Step | undefined): string[] {
-  return (step?.deliveries ?? []).flatMap((delivery) =>
-    delivery.calls.map((call) => `${call.method} ${decodeURIComponent(call.path)}`),
-  );
-}
 
 describe("commands during a disruption, through the real server", () => {
   it("declares, records times and timeline rows, refuses a time out of order, with these exact API calls", async () => {

@@ -1,13 +1,8 @@
 import { DateTime } from "luxon";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  FORM_BODY,
-  playScenario,
-  REPO,
-  type Step,
-  seedRepository,
-} from "../../dev/demo/scenario.js";
+import { FORM_BODY, playScenario, REPO, seedRepository } from "../../dev/demo/scenario.js";
 import { type Harness, startHarness } from "../../dev/demo/start-harness.js";
+import { calls } from "../helpers/step-calls.js";
 
 let harness: Harness;
 
@@ -23,13 +18,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await harness.close();
 });
-
-/** `METHOD path` of each API call the app made while handling a step's deliveries. */
-function calls(step: Step | undefined): string[] {
-  return (step?.deliveries ?? []).flatMap((delivery) =>
-    delivery.calls.map((call) => `${call.method} ${decodeURIComponent(call.path)}`),
-  );
-}
 
 describe("the demo scenario through the real server", () => {
   it("fills, relabels, guards the close, lets it stand, and publishes the analytics, with these exact API calls", async () => {
