@@ -4,7 +4,7 @@
 FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-# --ignore-scripts: `prepare` builds, and the sources are not here yet.
+# --ignore-scripts: `prepare` builds, and the sources are not here yet (the next step builds).
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
@@ -16,7 +16,8 @@ ENV NODE_ENV=production \
     PORT=3000
 WORKDIR /app
 COPY package.json package-lock.json ./
-# Runtime dependencies only; `prepare` (the TypeScript build) already ran in the build stage.
+# Runtime dependencies only. dist/ comes from the build stage below, after this cached layer, so
+# `prepare` (which builds in a checkout and keeps a built dist/ otherwise) is skipped here.
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY app.yml LICENSE ./

@@ -1,5 +1,6 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { cp, mkdtemp, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -21,18 +22,22 @@ const ROOT = join(import.meta.dirname, "../..");
  * then `npm start`'s command against the local GitHub.
  */
 let dir: string;
+let install: { stdout: string; stderr: string };
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "disruption-reports-image-"));
-  for (const entry of ["package.json", "package-lock.json", "app.yml", "dist", "bin"])
+  for (const entry of [
+    "package.json",
+    "package-lock.json",
+    "app.yml",
+    "dist",
+    "bin",
+    "scripts/prepare.js",
+  ])
     await cp(join(ROOT, entry), join(dir, entry), { recursive: true });
-  // --ignore-scripts: `prepare` builds with TypeScript, a development dependency; dist/ is built.
-  await run(
-    "npm",
-    ["ci", "--omit=dev", "--ignore-scripts", "--no-audit", "--no-fund", "--prefer-offline"],
-    {
-      cwd: dir,
-    },
-  );
+  // `npm ci --omit=dev` exactly as a team runs it: its `prepare` finds no TypeScript and keeps dist/.
+  install = await run("npm", ["ci", "--omit=dev", "--no-audit", "--no-fund", "--prefer-offline"], {
+    cwd: dir,
+  });
 }, 180_000);
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -87,6 +92,31 @@ async function startApp(github: LocalGitHub, privateKey: string, secret: string)
 }
 
 describe("the production install, run as the container runs it", () => {
+  it("installs no development package, keeps the built dist/, and ships no local-GitHub code", async () => {
+    expect(install.stdout).toContain("prepare: a production install; dist/ is already built");
+    for (const devOnly of [
+      "typescript",
+      "vitest",
+      "nock",
+      "tsx",
+      "graphql",
+      "@octokit/graphql-schema",
+    ])
+      expect(existsSync(join(dir, "node_modules", devOnly)), devOnly).toBe(false);
+    for (const runtime of ["probot", "zod", "luxon", "ioredis", "smee-client"])
+      expect(existsSync(join(dir, "node_modules", runtime)), runtime).toBe(true);
+    const shipped = await readdir(join(dir, "dist"), { recursive: true });
+    expect(shipped).toContain(join("server", "main.js"));
+    // Every compiled file comes from src/: the local GitHub, the demo and the tools stay in dev/.
+    const compiled = shipped
+      .filter((file) => file.endsWith(".js"))
+      .map((file) => file.replace(/\.js$/, ".ts"));
+    const sources = (await readdir(join(ROOT, "src"), { recursive: true })).filter((file) =>
+      file.endsWith(".ts"),
+    );
+    expect(compiled.sort()).toEqual(sources.sort());
+  });
+
   it("answers /healthz with GitHub reachable, as the HEALTHCHECK command shows", async () => {
     const privateKey = appKey();
     const github = await startLocalGitHub({ appKey: privateKey });
