@@ -32,8 +32,6 @@ const KNOWN_OVER: Readonly<Record<string, string>> = {
   "src/action-items/handle-tracked-issue-state.ts handleTrackedIssueState":
     "issue 9: guard, read, write",
   "src/action-items/track-action-items.ts trackActionItems": "issue 9: to split",
-  "src/app.ts createApp": "issue 9: the handlers' wiring, to split",
-  "src/app.ts (anonymous)": "issue 9: the app function, likewise",
   "src/cli/describe-failure.ts describeFailure": "issue 9: one function per failure",
   "src/cli/main.ts run": "issue 9: one function per command",
   "src/cli/report-command.ts runReportCommand": "issue 9: its file and repository halves",

@@ -44,92 +44,129 @@ export interface AppOptions {
   track?: <T>(label: string, work: () => Promise<T>) => Promise<T>;
 }
 
+/** Wraps a handler so that each delivery is handled once across replicas and restarts. */
+type Once = <C extends { id: string }>(
+  handle: (context: C) => Promise<void>,
+) => (context: C) => Promise<void>;
+
+type Track = NonNullable<AppOptions["track"]>;
+
 /** Wires events and the hourly schedule to handlers; nothing else. */
 export function createApp(options: AppOptions = {}): ApplicationFunction {
   return (app: Probot) => {
     const clock = options.clock ?? (() => DateTime.now());
     const deps: AppDeps = createDeps(botLoginResolver(app, options.botLogin));
-    const state =
-      options.state ??
-      createSharedState(process.env, {
-        onError: (error) => app.log.warn({ err: error }, "shared state unreachable"),
-      });
-    // Each delivery is handled once across replicas and restarts (README, "Several replicas").
-    const once =
-      <C extends { id: string }>(handle: (context: C) => Promise<void>) =>
-      async (context: C) => {
-        await handleOnce(state, context.id, () => handle(context));
-      };
-    app.on(
-      ["issues.opened", "issues.labeled", "issues.edited"],
-      once((context) => handleIntake(context, deps)),
-    );
-    app.on(
-      "issues.closed",
-      once(async (context) => {
-        // Only a report's close the guard let stand is recorded in the timeline.
-        const stands = await handleClose(context, deps);
-        if (stands) await handleCloseSync(context, stands);
-        await handleTrackedIssueState(context, deps);
-      }),
-    );
-    app.on(
-      "issues.reopened",
-      once((context) => handleTrackedIssueState(context, deps)),
-    );
-    app.on(
-      "issue_comment.created",
-      once((context) =>
-        handleComment(context, deps, {
-          onReport: (ctx, month) => handleReportCommand(ctx, month, clock),
-          onTrack: (ctx) => handleTrackCommand(ctx, deps),
-        }),
-      ),
-    );
-    if (options.schedule ?? true) {
-      // A minute of its own per instance, so that two instances rarely check at the same moment.
-      const minute = Math.floor(Math.random() * 60);
-      new Cron(
-        `${minute} * * * *`,
-        {
-          unref: true,
-          protect: true,
-          catch: (error) => app.log.error({ err: error }, "monthly schedule failed"),
-        },
-        async () => {
-          // One replica at a time; publishing is idempotent by its marker all the same. The lock is
-          // renewed while the run lasts, so a short TTL only bounds how long a killed holder blocks.
-          const track = options.track ?? ((_label, work) => work());
-          const run = await track("monthly schedule", () =>
-            state.withLock("monthly-schedule", LOCK_TTL_SECONDS, () =>
-              runMonthlySchedule(app, clock()),
-            ),
-          );
-          if (run.ran) app.log.debug({ ...run.value }, "monthly schedule checked");
-        },
-      );
-    }
-    // The setting from the environment unless given (the server entry passes nothing).
-    const minutes =
-      options.catchUpIntervalMinutes ??
-      (options.schedule === false
-        ? 0
-        : catchUpIntervalMinutes(process.env.CATCH_UP_INTERVAL_MINUTES));
-    const track = options.track ?? ((_label, work) => work());
-    startCatchUp(app, state, minutes, track);
+    const state = options.state ?? stateFromEnvironment(app);
+    const track: Track = options.track ?? ((_label, work) => work());
+    const once = onceAcrossReplicas(state);
+    wireIntake(app, once, deps);
+    wireCloseGuard(app, once, deps);
+    wireTracking(app, once, deps);
+    wireCommands(app, once, deps, clock);
+    if (options.schedule ?? true) startMonthlySchedule(app, state, clock, track);
+    startCatchUp(app, state, catchUpMinutes(options), track);
   };
+}
+
+/** Redis at `REDIS_URL`, else this process's memory; an unreachable Redis is logged. */
+function stateFromEnvironment(app: Probot): SharedState {
+  return createSharedState(process.env, {
+    onError: (error) => app.log.warn({ err: error }, "shared state unreachable"),
+  });
+}
+
+/** Each delivery is handled once across replicas and restarts (README, "Several replicas"). */
+function onceAcrossReplicas(state: SharedState): Once {
+  return (handle) => async (context) => {
+    await handleOnce(state, context.id, () => handle(context));
+  };
+}
+
+function wireIntake(app: Probot, once: Once, deps: AppDeps): void {
+  app.on(
+    ["issues.opened", "issues.labeled", "issues.edited"],
+    once((context) => handleIntake(context, deps)),
+  );
+}
+
+/**
+ * A close goes through the guard, and only a report's close the guard let stand is recorded in the
+ * timeline; an action item's issue closing is followed in its report. One delivery, one claim.
+ */
+function wireCloseGuard(app: Probot, once: Once, deps: AppDeps): void {
+  app.on(
+    "issues.closed",
+    once(async (context) => {
+      const stands = await handleClose(context, deps);
+      if (stands) await handleCloseSync(context, stands);
+      await handleTrackedIssueState(context, deps);
+    }),
+  );
+}
+
+/** An action item's issue reopened is followed in its report (its close is wired above). */
+function wireTracking(app: Probot, once: Once, deps: AppDeps): void {
+  app.on(
+    "issues.reopened",
+    once((context) => handleTrackedIssueState(context, deps)),
+  );
+}
+
+function wireCommands(app: Probot, once: Once, deps: AppDeps, clock: () => DateTime): void {
+  app.on(
+    "issue_comment.created",
+    once((context) =>
+      handleComment(context, deps, {
+        onReport: (ctx, month) => handleReportCommand(ctx, month, clock),
+        onTrack: (ctx) => handleTrackCommand(ctx, deps),
+      }),
+    ),
+  );
+}
+
+/** The hourly check whether the month's analytics issue is due. */
+function startMonthlySchedule(
+  app: Probot,
+  state: SharedState,
+  clock: () => DateTime,
+  track: Track,
+): void {
+  // A minute of its own per instance, so that two instances rarely check at the same moment.
+  const minute = Math.floor(Math.random() * 60);
+  new Cron(
+    `${minute} * * * *`,
+    {
+      unref: true,
+      protect: true,
+      catch: (error) => app.log.error({ err: error }, "monthly schedule failed"),
+    },
+    async () => {
+      // One replica at a time; publishing is idempotent by its marker all the same. The lock is
+      // renewed while the run lasts, so a short TTL only bounds how long a killed holder blocks.
+      const run = await track("monthly schedule", () =>
+        state.withLock("monthly-schedule", LOCK_TTL_SECONDS, () =>
+          runMonthlySchedule(app, clock()),
+        ),
+      );
+      if (run.ran) app.log.debug({ ...run.value }, "monthly schedule checked");
+    },
+  );
+}
+
+/** The catch-up's interval: the option, else none without the schedule, else the environment's. */
+function catchUpMinutes(options: AppOptions): number {
+  // The setting from the environment unless given (the server entry passes nothing).
+  return (
+    options.catchUpIntervalMinutes ??
+    (options.schedule === false ? 0 : catchUpIntervalMinutes(process.env.CATCH_UP_INTERVAL_MINUTES))
+  );
 }
 
 /**
  * Runs the catch-up of failed deliveries now and then every `minutes`, on one replica at a time
  * (README, "Nothing missed").
  */
-function startCatchUp(
-  app: Probot,
-  state: SharedState,
-  minutes: number,
-  track: NonNullable<AppOptions["track"]>,
-): void {
+function startCatchUp(app: Probot, state: SharedState, minutes: number, track: Track): void {
   if (minutes <= 0) return;
   const run = async () => {
     try {
