@@ -32,8 +32,6 @@ const KNOWN_OVER: Readonly<Record<string, string>> = {
   "src/action-items/handle-tracked-issue-state.ts handleTrackedIssueState":
     "issue 9: guard, read, write",
   "src/action-items/track-action-items.ts trackActionItems": "issue 9: to split",
-  "src/cli/describe-failure.ts describeFailure": "issue 9: one function per failure",
-  "src/cli/main.ts run": "issue 9: one function per command",
   "src/cli/report-command.ts runReportCommand": "issue 9: its file and repository halves",
   "src/timeline/history-rows.ts historyRows": "issue 9: one function per kind of event",
   "src/commands/handle-report-command.ts handleReportCommand": "issue 9: guard, publish, answer",

@@ -28,6 +28,12 @@ const NETWORK_CODES = new Set([
   "UND_ERR_SOCKET",
 ]);
 
+/** A failure a person can fix or wait out, described; null when the error is not that one. */
+type Recognize = (
+  failure: RequestErrorLike,
+  env: Record<string, string | undefined>,
+) => Failure | null;
+
 /**
  * One line naming what went wrong and what to do, for the failures a person can fix or wait out:
  * bad credentials, no such repository, no permission, the rate limit (with its reset time), no
@@ -35,57 +41,100 @@ const NETWORK_CODES = new Set([
  */
 export function describeFailure(error: unknown, env: Record<string, string | undefined>): Failure {
   const failure = error as RequestErrorLike;
+  for (const recognize of FAILURES) {
+    const described = recognize(failure, env);
+    if (described) return described;
+  }
+  return internalError(error);
+}
+
+function unreachable(
+  failure: RequestErrorLike,
+  env: Record<string, string | undefined>,
+): Failure | null {
   const api = env.GITHUB_API_URL || "https://api.github.com";
   const code = failure.code ?? failure.cause?.code ?? failure.cause?.cause?.code;
-  if (code && NETWORK_CODES.has(code))
-    return {
-      status: 4,
-      message: `cannot reach GitHub at ${api} (${code}): check the network connection (and GITHUB_API_URL), then try again`,
-    };
+  if (!code || !NETWORK_CODES.has(code)) return null;
+  return {
+    status: 4,
+    message: `cannot reach GitHub at ${api} (${code}): check the network connection (and GITHUB_API_URL), then try again`,
+  };
+}
+
+function badCredentials(failure: RequestErrorLike): Failure | null {
+  if (failure.status !== 401) return null;
+  return {
+    status: 3,
+    message:
+      "GitHub refused the token (401 Bad credentials): set GITHUB_TOKEN or GH_TOKEN to a valid token",
+  };
+}
+
+function rateLimited(failure: RequestErrorLike): Failure | null {
   const status = failure.status;
   const headers = failure.response?.headers ?? {};
-  if (status === 401)
-    return {
-      status: 3,
-      message:
-        "GitHub refused the token (401 Bad credentials): set GITHUB_TOKEN or GH_TOKEN to a valid token",
-    };
-  if (
-    (status === 403 || status === 429) &&
-    (headers["x-ratelimit-remaining"] === "0" || headers["retry-after"])
-  ) {
-    const reset = Number(headers["x-ratelimit-reset"]);
-    const when = headers["retry-after"]
-      ? `in ${headers["retry-after"]} s`
-      : Number.isFinite(reset)
-        ? `at ${new Date(reset * 1000).toISOString().replace(/\.\d{3}Z$/, "Z")}`
-        : "later";
-    return {
-      status: 4,
-      message: `GitHub's rate limit for this token is used up (${status}): try again ${when}`,
-    };
-  }
-  const graphqlNotFound = failure.errors?.find((each) => each.type === "NOT_FOUND");
-  if (graphqlNotFound)
-    return {
-      status: 3,
-      message: `GitHub has no such repository, or the token cannot see it (${graphqlNotFound.message ?? "NOT_FOUND"}): check --repo OWNER/NAME and the token's access`,
-    };
-  if (status === 404)
-    return {
-      status: 3,
-      message: `GitHub has no such repository, or the token cannot see it (404 on ${failure.request?.url ?? "the request"}): check --repo OWNER/NAME and the token's access`,
-    };
-  if (status === 403)
-    return {
-      status: 3,
-      message: `GitHub refused (403 ${failure.message ?? "Forbidden"}): the token lacks a permission this command needs (issues: read, or write for --publish)`,
-    };
-  if (status !== undefined && status >= 500)
-    return {
-      status: 4,
-      message: `GitHub failed (${status} ${failure.message ?? ""}): try again later`,
-    };
+  if (status !== 403 && status !== 429) return null;
+  if (headers["x-ratelimit-remaining"] !== "0" && !headers["retry-after"]) return null;
+  const reset = Number(headers["x-ratelimit-reset"]);
+  const when = headers["retry-after"]
+    ? `in ${headers["retry-after"]} s`
+    : Number.isFinite(reset)
+      ? `at ${new Date(reset * 1000).toISOString().replace(/\.\d{3}Z$/, "Z")}`
+      : "later";
+  return {
+    status: 4,
+    message: `GitHub's rate limit for this token is used up (${status}): try again ${when}`,
+  };
+}
+
+/** GraphQL answers 200 with a NOT_FOUND error where REST answers 404. */
+function graphqlNotFound(failure: RequestErrorLike): Failure | null {
+  const notFound = failure.errors?.find((each) => each.type === "NOT_FOUND");
+  if (!notFound) return null;
+  return {
+    status: 3,
+    message: `GitHub has no such repository, or the token cannot see it (${notFound.message ?? "NOT_FOUND"}): check --repo OWNER/NAME and the token's access`,
+  };
+}
+
+function notFound(failure: RequestErrorLike): Failure | null {
+  if (failure.status !== 404) return null;
+  return {
+    status: 3,
+    message: `GitHub has no such repository, or the token cannot see it (404 on ${failure.request?.url ?? "the request"}): check --repo OWNER/NAME and the token's access`,
+  };
+}
+
+/** A 403 that is not the rate limit (recognized before it). */
+function forbidden(failure: RequestErrorLike): Failure | null {
+  if (failure.status !== 403) return null;
+  return {
+    status: 3,
+    message: `GitHub refused (403 ${failure.message ?? "Forbidden"}): the token lacks a permission this command needs (issues: read, or write for --publish)`,
+  };
+}
+
+function githubFailed(failure: RequestErrorLike): Failure | null {
+  const status = failure.status;
+  if (status === undefined || status < 500) return null;
+  return {
+    status: 4,
+    message: `GitHub failed (${status} ${failure.message ?? ""}): try again later`,
+  };
+}
+
+/** The failures a person can act on, in the order they are recognized (the first that fits). */
+const FAILURES: readonly Recognize[] = [
+  unreachable,
+  badCredentials,
+  rateLimited,
+  graphqlNotFound,
+  notFound,
+  forbidden,
+  githubFailed,
+];
+
+function internalError(error: unknown): Failure {
   return {
     status: 1,
     message:

@@ -112,14 +112,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
+type Values = ReturnType<typeof parseArguments>["values"];
+
+/** A command: its positional arguments and options in, its exit status out. */
+type Command = (rest: string[], values: Values, io: CliIo) => Promise<number>;
+
+/** The options only `report` takes. */
+const REPORT_OPTIONS = ["period", "month", "now", "format", "input", "repo", "publish"] as const;
+
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed: ReturnType<typeof parseArguments>;
-  try {
-    parsed = parseArguments(argv);
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message} (see disruptions --help)`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseArgumentsOrUsage(argv);
   const [command, ...rest] = positionals;
   if (values.version) {
     io.stdout(`${version()}\n`);
@@ -131,53 +133,68 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (!command) throw new UsageError("no command given (see disruptions --help)");
+  checkOptionsOf(command, values);
+  const runCommand = COMMANDS.get(command);
+  if (!runCommand) throw new UsageError(`unknown command "${command}" (see disruptions --help)`);
+  return runCommand(rest, values, io);
+}
+
+function parseArgumentsOrUsage(argv: readonly string[]): ReturnType<typeof parseArguments> {
+  try {
+    return parseArguments(argv);
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message} (see disruptions --help)`);
+  }
+}
+
+/** An option given to a command that does not take it is a usage error, named for what it is. */
+function checkOptionsOf(command: string, values: Values): void {
   if (command !== "report") {
-    for (const option of [
-      "period",
-      "month",
-      "now",
-      "format",
-      "input",
-      "repo",
-      "publish",
-    ] as const) {
+    for (const option of REPORT_OPTIONS) {
       if (values[option] !== undefined)
         throw new UsageError(`--${option} is an option of report, not of ${command}`);
     }
   }
   if (command === "report" && values.template !== undefined)
     throw new UsageError("--template is an option of parse, fill and summary, not of report");
-  switch (command) {
-    // Each command loads only what it uses (dynamic imports): parse and fill need neither
-    // Octokit nor the analytics.
-    case "parse":
-    case "fill":
-    case "summary": {
-      const { runBodyCommand } = await import("./body-command.js");
-      const text = await readBody(single(rest, command), io, command);
-      io.stdout(await runBodyCommand(command, text, values, io.stdin));
-      return 0;
-    }
-    case "report": {
-      if (rest.length > 0)
-        throw new UsageError(`report takes no file argument (use --input ${rest[0]})`);
-      const [{ runReportCommand }, { DateTime }] = await Promise.all([
-        import("./report-command.js"),
-        import("luxon"),
-      ]);
-      return runReportCommand(values, {
-        stdin: io.stdin,
-        stdout: io.stdout,
-        stderr: io.stderr,
-        env: io.env ?? {},
-        stderrIsTTY: io.stderrIsTTY ?? false,
-        clock: io.clock ?? (() => DateTime.now()),
-      });
-    }
-    default:
-      throw new UsageError(`unknown command "${command}" (see disruptions --help)`);
-  }
 }
+
+/**
+ * `parse`, `fill` and `summary`: one body in, printed out. Each command loads only what it uses
+ * (dynamic imports): these need neither Octokit nor the analytics.
+ */
+function bodyCommand(command: "parse" | "fill" | "summary"): Command {
+  return async (rest, values, io) => {
+    const { runBodyCommand } = await import("./body-command.js");
+    const text = await readBody(single(rest, command), io, command);
+    io.stdout(await runBodyCommand(command, text, values, io.stdin));
+    return 0;
+  };
+}
+
+const reportCommand: Command = async (rest, values, io) => {
+  if (rest.length > 0)
+    throw new UsageError(`report takes no file argument (use --input ${rest[0]})`);
+  const [{ runReportCommand }, { DateTime }] = await Promise.all([
+    import("./report-command.js"),
+    import("luxon"),
+  ]);
+  return runReportCommand(values, {
+    stdin: io.stdin,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    env: io.env ?? {},
+    stderrIsTTY: io.stderrIsTTY ?? false,
+    clock: io.clock ?? (() => DateTime.now()),
+  });
+};
+
+const COMMANDS: ReadonlyMap<string, Command> = new Map([
+  ["parse", bodyCommand("parse")],
+  ["fill", bodyCommand("fill")],
+  ["summary", bodyCommand("summary")],
+  ["report", reportCommand],
+]);
 
 function parseArguments(argv: readonly string[]) {
   return parseArgs({
