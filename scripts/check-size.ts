@@ -33,7 +33,6 @@ const KNOWN_OVER: Readonly<Record<string, string>> = {
     "issue 9: guard, read, write",
   "src/action-items/track-action-items.ts trackActionItems": "issue 9: to split",
   "src/cli/report-command.ts runReportCommand": "issue 9: its file and repository halves",
-  "src/timeline/history-rows.ts historyRows": "issue 9: one function per kind of event",
   "src/commands/handle-report-command.ts handleReportCommand": "issue 9: guard, publish, answer",
   "src/github/publish-monthly-report.ts publishMonthlyReport": "issue 9: find, build, create once",
 };

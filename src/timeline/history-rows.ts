@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import type { Config } from "../config/config.js";
 import { hasLabelPrefix } from "../labels/label-name.js";
-import type { NewTimelineRow } from "./timeline-row.js";
+import type { Effect, NewTimelineRow } from "./timeline-row.js";
 
 /** What `/disruption timeline sync` reads of an issue's history (see `readIssueHistory`). */
 export interface IssueHistory {
@@ -32,68 +32,70 @@ export interface LinkedPullRequest {
  */
 export function historyRows(history: IssueHistory, config: Config): NewTimelineRow[] {
   const zone = config.timeZone;
-  // To the minute, as the rows people and commands write (GitHub's times carry seconds).
-  const at = (iso: string) => DateTime.fromISO(iso, { zone }).startOf("minute");
-  const party = (login: string | null) => (login ? login.replace(/\[bot\]$/, "") : "GitHub");
-  const rows: NewTimelineRow[] = [
-    {
-      time: at(history.createdAt),
-      party: party(history.author),
-      event: "Issue opened",
-      effect: "neutral",
-      marker: "sync=opened",
-    },
+  const row: RowOf = (at, login, event, marker, effect = "neutral") => ({
+    // To the minute, as the rows people and commands write (GitHub's times carry seconds).
+    time: DateTime.fromISO(at, { zone }).startOf("minute"),
+    party: login ? login.replace(/\[bot\]$/, "") : "GitHub",
+    event,
+    effect,
+    marker,
+  });
+  return [
+    row(history.createdAt, history.author, "Issue opened", "sync=opened"),
+    ...history.events.flatMap((event) => eventRows(event, row, config)),
+    ...history.pullRequests.flatMap((pr) => pullRequestRows(pr, row)),
   ];
-  const severityPrefix = config.labels.severityPrefix;
-  for (const event of history.events) {
-    const marker = `sync=${event.id}`;
-    if (event.kind === "labeled" || event.kind === "unlabeled") {
-      if (!hasLabelPrefix(event.label, severityPrefix)) continue;
-      const severity = event.label.slice(severityPrefix.length).toUpperCase();
-      rows.push({
-        time: at(event.at),
-        party: party(event.actor),
-        event: event.kind === "labeled" ? `Severity ${severity}` : `Severity ${severity} removed`,
-        effect: "neutral",
-        marker,
-      });
-    } else if (event.kind === "closed") {
-      const reason = event.reason ? ` (${event.reason.toLowerCase().replace(/_/g, " ")})` : "";
-      rows.push({
-        time: at(event.at),
-        party: party(event.actor),
-        event: `Closed${reason}`,
-        effect: "neutral",
-        marker,
-      });
-    } else {
-      rows.push({
-        time: at(event.at),
-        party: party(event.actor),
-        event: "Reopened",
-        effect: "neutral",
-        marker,
-      });
-    }
+}
+
+/** A row at an ISO time by a login (GitHub's own when null), its party without `[bot]`. */
+type RowOf = (
+  at: string,
+  login: string | null,
+  event: string,
+  marker: string,
+  effect?: Effect,
+) => NewTimelineRow;
+
+/** The rows of one event of the history: one function a kind of event. */
+function eventRows(event: HistoryEvent, row: RowOf, config: Config): NewTimelineRow[] {
+  switch (event.kind) {
+    case "labeled":
+    case "unlabeled":
+      return severityRows(event, row, config);
+    case "closed":
+      return [row(event.at, event.actor, closedEvent(event.reason), `sync=${event.id}`)];
+    case "reopened":
+      return [row(event.at, event.actor, "Reopened", `sync=${event.id}`)];
   }
-  for (const pr of history.pullRequests) {
-    const title = `#${pr.number}`;
-    rows.push({
-      time: at(pr.createdAt),
-      party: party(pr.author),
-      event: `Pull request ${title} opened`,
-      effect: "neutral",
-      marker: `sync=pr${pr.number}-opened`,
-    });
-    if (pr.mergedAt) {
-      rows.push({
-        time: at(pr.mergedAt),
-        party: party(pr.author),
-        event: `Pull request ${title} merged`,
-        effect: "positive",
-        marker: `sync=pr${pr.number}-merged`,
-      });
-    }
-  }
-  return rows;
+}
+
+/** A severity label added or removed (other labels give no row): `Severity SEV2 [removed]`. */
+function severityRows(
+  event: Extract<HistoryEvent, { kind: "labeled" | "unlabeled" }>,
+  row: RowOf,
+  config: Config,
+): NewTimelineRow[] {
+  const prefix = config.labels.severityPrefix;
+  if (!hasLabelPrefix(event.label, prefix)) return [];
+  const severity = event.label.slice(prefix.length).toUpperCase();
+  const text = event.kind === "labeled" ? `Severity ${severity}` : `Severity ${severity} removed`;
+  return [row(event.at, event.actor, text, `sync=${event.id}`)];
+}
+
+/** `Closed (not planned)` from GitHub's `NOT_PLANNED`; `Closed` without a reason. */
+function closedEvent(reason: string | null): string {
+  return reason ? `Closed (${reason.toLowerCase().replace(/_/g, " ")})` : "Closed";
+}
+
+/** A linked pull request: opened, and merged when it was (merging helps recovery). */
+function pullRequestRows(pr: LinkedPullRequest, row: RowOf): NewTimelineRow[] {
+  const opened = row(
+    pr.createdAt,
+    pr.author,
+    `Pull request #${pr.number} opened`,
+    `sync=pr${pr.number}-opened`,
+  );
+  if (!pr.mergedAt) return [opened];
+  const merged = `Pull request #${pr.number} merged`;
+  return [opened, row(pr.mergedAt, pr.author, merged, `sync=pr${pr.number}-merged`, "positive")];
 }
