@@ -1,10 +1,9 @@
 import type { Context } from "probot";
 import { type AppDeps, isOwnEvent } from "../app-deps.js";
 import { loadConfigLogged } from "../github/load-config.js";
+import { readIssue } from "../github/read-issue.js";
 import { isReport } from "../labels/is-report.js";
-import { parseReport } from "../report/parse-report.js";
-import { updateDerivedRows } from "../report/update-derived-rows.js";
-import { syncItemState, type TrackedChange } from "./sync-item-state.js";
+import { followTrackedIssue, trackedChange } from "./sync-item-state.js";
 import { readTrackedMarker } from "./tracked-marker.js";
 
 /**
@@ -21,7 +20,7 @@ export async function handleTrackedIssueState(
   const { payload } = context;
   const marker = readTrackedMarker(payload.issue.body);
   if (!marker || payload.issue.pull_request) return;
-  const change = changeOf(payload.action, payload.issue.state_reason ?? null);
+  const change = trackedChange(payload.action, payload.issue.state_reason ?? null);
   if (change === null) return;
   if (await isOwnEvent(payload.sender, deps)) return;
 
@@ -34,33 +33,16 @@ export async function handleTrackedIssueState(
     deps.configs,
   );
   if (!loaded.ok) return;
-  const { config } = loaded;
   // The report as it is now, not as anyone last saw it: the write changes one item of it.
-  const { data: report } = await context.octokit.rest.issues.get({
-    owner,
-    repo,
-    issue_number: marker.report,
-  });
-  const labels = report.labels.map((label) =>
-    typeof label === "string" ? label : (label.name ?? ""),
-  );
-  if (!isReport(labels, config.labels)) return;
-  const before = report.body ?? "";
-  const synced = syncItemState(before, { owner, name: repo, number: payload.issue.number }, change);
-  if (synced === null) return;
-  const parsed = parseReport(synced, { timeZone: config.timeZone, types: config.types });
-  const derived = updateDerivedRows(synced, parsed);
-  const body = derived && derived.changed.length > 0 ? derived.body : synced;
-  await context.octokit.rest.issues.update({ owner, repo, issue_number: marker.report, body });
+  const report = { owner, repo, issue_number: marker.report };
+  const current = await readIssue(context.octokit, report);
+  if (!isReport(current.labels, loaded.config.labels)) return;
+  const tracked = { owner, name: repo, number: payload.issue.number };
+  const body = followTrackedIssue(current.body, tracked, change, loaded.config);
+  if (body === null) return;
+  await context.octokit.rest.issues.update({ ...report, body });
   context.log.info(
     { report: marker.report, issue: payload.issue.number, change },
     "action item follows its issue",
   );
-}
-
-function changeOf(action: string, stateReason: string | null): TrackedChange | null {
-  if (action === "reopened") return "reopened";
-  if (stateReason === "not_planned") return "not_planned";
-  if (stateReason === "duplicate") return null;
-  return "completed";
 }

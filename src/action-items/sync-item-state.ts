@@ -1,11 +1,43 @@
 import { referenceKey } from "../close-guard/decide-close.js";
+import type { Config } from "../config/config.js";
 import { locateActionItems } from "../report/parse-action-items.js";
+import { parseReport } from "../report/parse-report.js";
 import { readStructure } from "../report/read-structure.js";
+import { updateDerivedRows } from "../report/update-derived-rows.js";
 
 /** What happened to a tracked issue. */
 export type TrackedChange = "completed" | "not_planned" | "reopened";
 
 const NOT_PLANNED = " not planned";
+
+/**
+ * What a close or reopen of a tracked issue does to its item: `closed` as completed (or without a
+ * reason) → `completed`, as not planned → `not_planned`, `reopened` → `reopened`; a close as a
+ * duplicate → null (the item is left alone).
+ */
+export function trackedChange(action: string, stateReason: string | null): TrackedChange | null {
+  if (action === "reopened") return "reopened";
+  if (stateReason === "not_planned") return "not_planned";
+  if (stateReason === "duplicate") return null;
+  return "completed";
+}
+
+/**
+ * The report body after its tracked issue changed: the item in line ({@link syncItemState}) and
+ * the derived "Action items" row following it. Null when nothing needs to change.
+ */
+export function followTrackedIssue(
+  body: string,
+  tracked: { owner: string; name: string; number: number },
+  change: TrackedChange,
+  config: Config,
+): string | null {
+  const synced = syncItemState(body, tracked, change);
+  if (synced === null) return null;
+  const parsed = parseReport(synced, { timeZone: config.timeZone, types: config.types });
+  const derived = updateDerivedRows(synced, parsed);
+  return derived && derived.changed.length > 0 ? derived.body : synced;
+}
 
 /**
  * The report body with the item that links the tracked issue brought in line with it: checked
@@ -14,7 +46,7 @@ const NOT_PLANNED = " not planned";
  * checkbox and the text's ends are touched. Returns null when nothing needs to change (already in
  * line, or no item links the issue).
  */
-export function syncItemState(
+function syncItemState(
   body: string,
   tracked: { owner: string; name: string; number: number },
   change: TrackedChange,
