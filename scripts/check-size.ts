@@ -19,7 +19,6 @@ const MAX_HANDLER_LINES = 40;
  */
 const KNOWN_OVER: Readonly<Record<string, string>> = {
   "src/close-guard/handle-close.ts handleClose": "issue 9: guard, read, decide, write",
-  "src/summary/handle-summary-command.ts handleSummaryCommand": "issue 9: guard, read, write",
   "src/report/parse-report.ts readReport": "issue 9: the parse-once change",
   "src/report/scan-blocks.ts scanBlocks": "issue 9: the parse-once change",
   "src/state/memory-state.ts createMemoryState": "a factory of one object's methods",
@@ -29,8 +28,6 @@ const KNOWN_OVER: Readonly<Record<string, string>> = {
   "src/server/start-server.ts startServer": "to split: routes, shutdown, listen",
   "src/server/webhook-endpoint.ts createWebhookEndpoint": "to split: size guard, verify, receive",
   "src/server/webhook-endpoint.ts (anonymous)": "the endpoint's request handler, likewise",
-  "src/action-items/handle-tracked-issue-state.ts handleTrackedIssueState":
-    "issue 9: guard, read, write",
   "src/action-items/track-action-items.ts trackActionItems": "issue 9: to split",
   "src/cli/report-command.ts runReportCommand": "issue 9: its file and repository halves",
   "src/commands/handle-report-command.ts handleReportCommand": "issue 9: guard, publish, answer",

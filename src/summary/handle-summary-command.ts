@@ -1,11 +1,14 @@
 import type { Context } from "probot";
-import { describeConfigProblem } from "../config/config-problem.js";
+import { reactToComment } from "../commands/react.js";
 import { checkRole } from "../github/check-role.js";
 import { loadConfigLogged } from "../github/load-config.js";
 import { readIssue } from "../github/read-issue.js";
 import { upsertMarkedComment } from "../github/upsert-marked-comment.js";
 import { isReport } from "../labels/is-report.js";
 import { summarizeReport } from "../templates/summarize-report.js";
+import { renderSummaryRefusal, type SummaryRefusal } from "./render-summary-refusal.js";
+
+type CommentContext = Context<"issue_comment.created">;
 
 /** The hidden marker of the report's one external-summary comment. */
 export const SUMMARY_MARKER = "<!-- disruption-reports:external-summary -->";
@@ -16,34 +19,17 @@ export const SUMMARY_MARKER = "<!-- disruption-reports:external-summary -->";
  * not. Read from the body as it is now, through the repository's template. A 👍 on the command
  * says it is done; only a refusal is a comment.
  */
-export async function handleSummaryCommand(
-  context: Context<"issue_comment.created">,
-): Promise<void> {
+export async function handleSummaryCommand(context: CommentContext): Promise<void> {
   const { payload } = context;
   const login = payload.comment.user?.login ?? payload.sender.login;
-  const reply = (body: string) =>
-    context.octokit.rest.issues.createComment(context.issue({ body }));
-  const repository = context.repo();
-  const role = await checkRole(context.octokit, repository, login, "summary");
-  if (!role.allowed) {
-    await reply(
-      `@${login} posting the external summary needs triage or write permission on this repository (your role: ${role.role}).`,
-    );
-    return;
-  }
-  const loaded = await loadConfigLogged(context.octokit, repository, context.log, "no summary");
-  if (!loaded.ok) {
-    await reply(`No summary was written: ${describeConfigProblem(loaded.problem)}.`);
-    return;
-  }
+  const role = await checkRole(context.octokit, context.repo(), login, "summary");
+  if (!role.allowed) return refuse(context, { kind: "role", login, role: role.role });
+  const loaded = await loadConfigLogged(context.octokit, context.repo(), context.log, "no summary");
+  if (!loaded.ok) return refuse(context, { kind: "config", problem: loaded.problem });
   const { config } = loaded;
   const issue = await readIssue(context.octokit, context.issue());
-  if (payload.issue.pull_request || !isReport(issue.labels, config.labels)) {
-    await reply(
-      `\`/disruption summary\` works on disruption reports (issues labelled \`${config.labels.report}\`) only.`,
-    );
-    return;
-  }
+  if (payload.issue.pull_request || !isReport(issue.labels, config.labels))
+    return refuse(context, { kind: "not-a-report", reportLabel: config.labels.report });
   const summary = summarizeReport(issue.body, config, {
     title: payload.issue.title,
     createdAt: payload.issue.created_at,
@@ -55,7 +41,11 @@ export async function handleSummaryCommand(
     SUMMARY_MARKER,
     `${SUMMARY_MARKER}\n${summary}`,
   );
-  await context.octokit.rest.reactions.createForIssueComment(
-    context.repo({ comment_id: payload.comment.id, content: "+1" }),
+  await reactToComment(context, "+1");
+}
+
+async function refuse(context: CommentContext, refusal: SummaryRefusal): Promise<void> {
+  await context.octokit.rest.issues.createComment(
+    context.issue({ body: renderSummaryRefusal(refusal) }),
   );
 }
