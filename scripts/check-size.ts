@@ -29,9 +29,6 @@ const KNOWN_OVER: Readonly<Record<string, string>> = {
   "src/server/webhook-endpoint.ts createWebhookEndpoint": "to split: size guard, verify, receive",
   "src/server/webhook-endpoint.ts (anonymous)": "the endpoint's request handler, likewise",
   "src/action-items/track-action-items.ts trackActionItems": "issue 9: to split",
-  "src/cli/report-command.ts runReportCommand": "issue 9: its file and repository halves",
-  "src/commands/handle-report-command.ts handleReportCommand": "issue 9: guard, publish, answer",
-  "src/github/publish-monthly-report.ts publishMonthlyReport": "issue 9: find, build, create once",
 };
 
 interface Finding {

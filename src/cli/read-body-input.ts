@@ -1,5 +1,5 @@
 import { parse } from "yaml";
-import { readIssueEntry } from "../analytics/analytics-issue.js";
+import { readIssueEntry } from "../analytics/read-issues-json.js";
 import { type Config, configSchema } from "../config/config.js";
 import { describeConfigProblem } from "../config/config-problem.js";
 import { parseConfigText } from "../config/parse-config-text.js";

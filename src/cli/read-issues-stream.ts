@@ -1,7 +1,8 @@
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import streamArray from "stream-json/streamers/stream-array.js";
-import { type AnalyticsIssue, readIssueEntry } from "../analytics/analytics-issue.js";
+import type { AnalyticsIssue } from "../analytics/analytics-issue.js";
+import { readIssueEntry } from "../analytics/read-issues-json.js";
 import { UsageError } from "./cli-error.js";
 
 /**

@@ -1,6 +1,5 @@
 import { Octokit } from "@octokit/rest";
 import { DateTime } from "luxon";
-import { type AnalyticsIssue, readIssuesJson } from "../analytics/analytics-issue.js";
 import { buildReport, type ReportJob } from "../analytics/build-report.js";
 import { metricsFromRecords } from "../analytics/compute-monthly-metrics.js";
 import { parsePeriod } from "../analytics/period.js";
@@ -18,7 +17,6 @@ import {
   reportRepositories,
   uniqueRepositories,
 } from "../github/report-repositories.js";
-import { hasLabel } from "../labels/label-name.js";
 import { UsageError } from "./cli-error.js";
 import { readInput } from "./read-input.js";
 import { readReportFiles } from "./read-report-files.js";
@@ -55,10 +53,7 @@ export interface ReportIo {
  * file of issues or from GitHub; with `--publish`, creates or updates the period's analytics issue.
  */
 export async function runReportCommand(args: ReportArgs, io: ReportIo): Promise<number> {
-  const month = readPeriod(args);
-  const format = args.format ?? "markdown";
-  if (format !== "markdown" && format !== "json" && format !== "html")
-    throw new UsageError(`--format ${format}: use markdown, json or html`);
+  const wanted = { period: readPeriod(args), format: readFormat(args.format) };
   if ((args.input === undefined) === (args.repo === undefined)) {
     throw new UsageError("report needs one source: --input FILE or --repo OWNER/NAME");
   }
@@ -67,63 +62,77 @@ export async function runReportCommand(args: ReportArgs, io: ReportIo): Promise<
     throw new UsageError("--config goes with --input; --repo reads the repository's own config");
   // Checked before any work; read again in the report's zone once that is known.
   readNow(args.now, io.clock, "UTC");
+  if (args.input !== undefined) await reportFromFiles([args.input].flat(), args, wanted, io);
+  else await reportFromRepositories([args.repo ?? []].flat(), args, wanted, io);
+  return 0;
+}
 
-  if (args.input !== undefined) {
-    const config = withZone(
-      args.config ? await readConfigFile(args.config, io.stdin) : DEFAULT_CONFIG,
-      args.tz,
+type Format = "markdown" | "json" | "html";
+
+/** What the report is of and how it is printed, read from the options first. */
+interface Wanted {
+  period: string;
+  format: Format;
+}
+
+function readFormat(format: string | undefined): Format {
+  const read = format ?? "markdown";
+  if (read !== "markdown" && read !== "json" && read !== "html")
+    throw new UsageError(`--format ${read}: use markdown, json or html`);
+  return read;
+}
+
+/** `--input FILE…`: the report of files of issues (several: one organisation-wide report). */
+async function reportFromFiles(
+  files: string[],
+  args: ReportArgs,
+  wanted: Wanted,
+  io: ReportIo,
+): Promise<void> {
+  const config = withZone(
+    args.config ? await readConfigFile(args.config, io.stdin) : DEFAULT_CONFIG,
+    args.tz,
+  );
+  const now = readNow(args.now, io.clock, config.timeZone);
+  const read = await readReportFiles(files, io.stdin, config);
+  if (read.issues > 0 && read.labelled === 0) {
+    io.stderr(
+      `disruptions: none of the ${read.issues} issues carries the label \`${config.labels.report}\`; pass the repository's config with --config FILE if it names another\n`,
     );
-    const now = readNow(args.now, io.clock, config.timeZone);
-    const read = await readReportFiles([args.input].flat(), io.stdin, config);
-    if (read.issues > 0 && read.labelled === 0) {
-      io.stderr(
-        `disruptions: none of the ${read.issues} issues carries the label \`${config.labels.report}\`; pass the repository's config with --config FILE if it names another\n`,
-      );
-    }
-    const result = metricsFromRecords(read.records, {
-      period: month,
-      timeZone: config.timeZone,
-      now,
-      config,
-    });
-    io.stdout(
-      output(
-        result,
-        format,
-        { repo: "OWNER/REPO", reportLabel: config.labels.report },
-        read.firstUrl,
-      ),
-    );
-    return 0;
   }
-
-  const repositories = uniqueRepositories([args.repo ?? []].flat().map(repositoryOption));
-  const [{ owner, repo } = { owner: "", repo: "" }] = repositories;
-  const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
-  if (!token) throw new UsageError("--repo needs a token in GITHUB_TOKEN or GH_TOKEN");
-  const octokit = new Octokit({
-    auth: token,
-    ...(io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {}),
-    userAgent: "disruption-reports-cli",
-    // A failure is told in one line by the CLI, not logged by Octokit as well.
-    log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+  const result = metricsFromRecords(read.records, {
+    period: wanted.period,
+    timeZone: config.timeZone,
+    now,
+    config,
   });
+  // Issue URLs name the repository the file came from.
+  const repo =
+    /github\.com\/([^/]+\/[^/]+)\/issues\//.exec(read.firstUrl ?? "")?.[1] ?? "OWNER/REPO";
+  io.stdout(output(result, wanted.format, { repo, reportLabel: config.labels.report }));
+}
+
+/** `--repo OWNER/NAME…`: the report of repositories read from GitHub, printed or published. */
+async function reportFromRepositories(
+  names: string[],
+  args: ReportArgs,
+  wanted: Wanted,
+  io: ReportIo,
+): Promise<void> {
+  const repositories = uniqueRepositories(names.map(repositoryOption));
+  const [{ owner, repo } = { owner: "", repo: "" }] = repositories;
+  const octokit = cliOctokit(io.env);
   const loaded = await loadConfig(octokit, owner, repo);
   if (!loaded.ok) throw new UsageError(describeConfigProblem(loaded.problem));
   const config = withZone(loaded.config, args.tz);
-  const now = readNow(args.now, io.clock, config.timeZone);
-  let pages = 0;
-  const onPage = (count: number): void => {
-    pages += 1;
-    if (io.stderrIsTTY && pages > 1) io.stderr(`\rread ${count} reports…`);
-  };
+  const progress = pageProgress(io);
   const request = {
     owner,
     repo,
-    period: month,
+    period: wanted.period,
     config,
-    now,
-    onPage,
+    now: readNow(args.now, io.clock, config.timeZone),
+    onPage: progress.onPage,
     // A command line has no deliveries waiting: the report is computed in place.
     compute: async (job: ReportJob) => buildReport(job),
     // Several --repo: exactly those; one: it and its config's report.repositories.
@@ -134,21 +143,41 @@ export async function runReportCommand(args: ReportArgs, io: ReportIo): Promise<
   };
   if (args.publish) {
     const outcome = await publishMonthlyReport(octokit, request);
-    if (io.stderrIsTTY && pages > 1) io.stderr("\n");
+    progress.done();
     io.stdout(`${outcome.action} ${outcome.url}\n`);
-    return 0;
+    return;
   }
   const { result } = await buildMonthlyReport(octokit, request);
-  if (io.stderrIsTTY && pages > 1) io.stderr("\n");
-  io.stdout(
-    output(
-      result,
-      format,
-      { repo: `${owner}/${repo}`, reportLabel: config.labels.report },
-      undefined,
-    ),
-  );
-  return 0;
+  progress.done();
+  const options = { repo: `${owner}/${repo}`, reportLabel: config.labels.report };
+  io.stdout(output(result, wanted.format, options));
+}
+
+/** An Octokit for `--repo`, with the token and API URL of the environment. */
+function cliOctokit(env: ReportIo["env"]): Octokit {
+  const token = env.GITHUB_TOKEN || env.GH_TOKEN;
+  if (!token) throw new UsageError("--repo needs a token in GITHUB_TOKEN or GH_TOKEN");
+  return new Octokit({
+    auth: token,
+    ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
+    userAgent: "disruption-reports-cli",
+    // A failure is told in one line by the CLI, not logged by Octokit as well.
+    log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+  });
+}
+
+/** The count of reports read so far, on standard error when it is a terminal and from the second page. */
+function pageProgress(io: ReportIo): { onPage: (count: number) => void; done: () => void } {
+  let pages = 0;
+  return {
+    onPage: (count) => {
+      pages += 1;
+      if (io.stderrIsTTY && pages > 1) io.stderr(`\rread ${count} reports…`);
+    },
+    done: () => {
+      if (io.stderrIsTTY && pages > 1) io.stderr("\n");
+    },
+  };
 }
 
 /** `--repo OWNER/NAME`. */
@@ -200,15 +229,12 @@ async function readConfigFile(file: string, stdin: NodeJS.ReadableStream): Promi
 
 function output(
   result: MonthlyResult,
-  format: string,
+  format: Format,
   options: { repo: string; reportLabel: string },
-  sampleUrl: string | undefined,
 ): string {
   if (format === "json") return `${JSON.stringify(result.figures, null, 2)}\n`;
-  // Issue URLs name the repository the file came from.
-  const repo = /github\.com\/([^/]+\/[^/]+)\/issues\//.exec(sampleUrl ?? "")?.[1] ?? options.repo;
-  if (format === "html") return renderHtmlPage(result, { ...options, repo });
-  return `${renderMonthlyReport(result, { ...options, repo })}\n`;
+  if (format === "html") return renderHtmlPage(result, options);
+  return `${renderMonthlyReport(result, options)}\n`;
 }
 
 /** `--now`: with an offset as written, without one in the report's zone (so a date means that date there). */

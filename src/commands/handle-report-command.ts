@@ -5,7 +5,7 @@ import { previousMonth } from "../analytics/schedule.js";
 import { describeConfigProblem } from "../config/config-problem.js";
 import { checkRole } from "../github/check-role.js";
 import { loadConfigLogged } from "../github/load-config.js";
-import { publishMonthlyReport } from "../github/publish-monthly-report.js";
+import { type PublishOutcome, publishMonthlyReport } from "../github/publish-monthly-report.js";
 import { upsertMarkedComment } from "../github/upsert-marked-comment.js";
 import { replyMarker } from "./reply-marker.js";
 
@@ -21,40 +21,50 @@ export async function handleReportCommand(
   month: string | null,
   clock: () => DateTime = () => DateTime.now(),
 ): Promise<void> {
-  // One reply per command comment, found by its marker: a redelivery or a retry posts no second one.
-  const marker = replyMarker(context.payload.comment.id);
-  const reply = (text: string) =>
-    upsertMarkedComment(context.octokit, context.issue(), marker, `${marker}\n${text}`, {
-      keepExisting: true,
-    });
+  const reply = commandReply(context);
   const login = context.payload.comment.user?.login ?? context.payload.sender.login;
   const { allowed, role } = await checkRole(context.octokit, context.repo(), login, "publish");
-  if (!allowed) {
-    await reply(
+  if (!allowed)
+    return reply(
       `@${login} publishing the disruption analytics needs write permission on this repository (your role: ${role}).`,
     );
-    return;
-  }
   const loaded = await loadConfigLogged(
     context.octokit,
     context.repo(),
     context.log,
     "analytics not published",
   );
-  if (!loaded.ok) {
-    await reply(`The analytics were not published: ${describeConfigProblem(loaded.problem)}.`);
-    return;
-  }
+  if (!loaded.ok)
+    return reply(`The analytics were not published: ${describeConfigProblem(loaded.problem)}.`);
   const { config } = loaded;
   const now = clock();
-  const target = month ?? previousMonth(now, config.timeZone);
-  const request = { ...context.repo(), period: target, config, now };
-  const outcome = await publishMonthlyReport(context.octokit, request);
-  const title = monthlyReportTitle(target);
+  const period = month ?? previousMonth(now, config.timeZone);
+  const outcome = await publishMonthlyReport(context.octokit, {
+    ...context.repo(),
+    period,
+    config,
+    now,
+  });
+  await reply(publishedReply(period, outcome, context.payload.comment.created_at));
+}
+
+/**
+ * Writes the one reply to the command comment, found by its marker: a redelivery or a retry posts
+ * no second one.
+ */
+function commandReply(context: Context<"issue_comment.created">): (text: string) => Promise<void> {
+  const marker = replyMarker(context.payload.comment.id);
+  return async (text) => {
+    await upsertMarkedComment(context.octokit, context.issue(), marker, `${marker}\n${text}`, {
+      keepExisting: true,
+    });
+  };
+}
+
+/** `Published [Disruption report: October 2026](url) (#12).` */
+function publishedReply(period: string, outcome: PublishOutcome, commandAt: string): string {
   // Created since the command was written: a try whose reply was lost published it, so say so.
   const action =
-    outcome.action === "unchanged" && outcome.createdAt >= context.payload.comment.created_at
-      ? "created"
-      : outcome.action;
-  await reply(`${VERBS[action]} [${title}](${outcome.url}) (#${outcome.number}).`);
+    outcome.action === "unchanged" && outcome.createdAt >= commandAt ? "created" : outcome.action;
+  return `${VERBS[action]} [${monthlyReportTitle(period)}](${outcome.url}) (#${outcome.number}).`;
 }

@@ -1,7 +1,7 @@
 import { paginateGraphQL } from "@octokit/plugin-paginate-graphql";
 import type { Octokit } from "@octokit/rest";
 
-import type { GraphqlIssueNode } from "../analytics/analytics-issue.js";
+import type { GraphqlIssueNode } from "./graphql-issue-node.js";
 import { MAX_PAGE_SIZE } from "./limits.js";
 
 /**

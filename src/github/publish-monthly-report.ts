@@ -1,17 +1,22 @@
 import type { Octokit } from "@octokit/rest";
 import type { DateTime } from "luxon";
-import { fromGraphqlNode } from "../analytics/analytics-issue.js";
 import type { ReportJob, ReportOutput } from "../analytics/build-report.js";
 import { buildReportOffThread } from "../analytics/build-report-off-thread.js";
 import { analyticsWindowStart } from "../analytics/compute-monthly-metrics.js";
-import { monthlyReportTitle, readAnalyticsMarker } from "../analytics/render-monthly-report.js";
+import { monthlyReportTitle } from "../analytics/render-monthly-report.js";
 import type { MonthlyResult } from "../analytics/types.js";
 import type { Config } from "../config/config.js";
 import { createOnce } from "./create-once.js";
 import { createLabel } from "./ensure-labels.js";
 import { fetchReportIssues } from "./fetch-report-issues.js";
 import { fetchReportsOfRepositories } from "./fetch-reports-of-repositories.js";
-import { MAX_PAGE_SIZE } from "./limits.js";
+import {
+  type AnalyticsIssueFound,
+  type AnalyticsIssueWhere,
+  findAnalyticsIssue,
+  keepFirstIssue,
+} from "./find-analytics-issue.js";
+import { fromGraphqlNode } from "./graphql-issue-node.js";
 import { type RepositoryName, reportRepositories } from "./report-repositories.js";
 import { syncReportParts } from "./sync-report-parts.js";
 
@@ -76,50 +81,6 @@ export async function buildMonthlyReport(
   });
 }
 
-export interface AnalyticsIssueFound {
-  number: number;
-  title: string;
-  body: string;
-  url: string;
-  comments: number;
-  /** When GitHub created it (ISO 8601). */
-  createdAt: string;
-}
-
-/**
- * The analytics issue of a period, found by its hidden marker among the issues with the analytics
- * label (one request: a dozen a year), or null.
- */
-export async function findAnalyticsIssue(
-  octokit: GitHubClient,
-  options: { owner: string; repo: string; label: string; period: string },
-): Promise<{ issue: AnalyticsIssueFound | null; labelExists: boolean }> {
-  const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
-    owner: options.owner,
-    repo: options.repo,
-    labels: options.label,
-    state: "all",
-    per_page: MAX_PAGE_SIZE,
-  });
-  // Two instances publishing at one moment may each have created one: the first created counts.
-  const match = issues
-    .filter((issue) => !issue.pull_request && readAnalyticsMarker(issue.body) === options.period)
-    .sort((a, b) => a.number - b.number)[0];
-  return {
-    issue: match
-      ? {
-          number: match.number,
-          title: match.title,
-          body: match.body ?? "",
-          url: match.html_url,
-          comments: match.comments,
-          createdAt: match.created_at,
-        }
-      : null,
-    labelExists: issues.length > 0,
-  };
-}
-
 export type PublishOutcome = {
   action: "created" | "updated" | "unchanged";
   number: number;
@@ -140,108 +101,71 @@ export async function publishMonthlyReport(
   const { owner, repo, period, config } = request;
   const { result, parts } = await buildMonthlyReport(octokit, request, { parts: true });
   const [body = "", ...comments] = parts;
-  const title = monthlyReportTitle(period);
-  const label = config.labels.analytics;
-  const found =
-    request.found ?? (await findAnalyticsIssue(octokit, { owner, repo, label, period }));
-  if (found.issue) {
-    const { issue } = found;
-    const same = issue.body === body && issue.title === title;
-    if (!same)
-      await octokit.rest.issues.update({ owner, repo, issue_number: issue.number, title, body });
-    const synced = await syncReportParts(octokit, {
-      owner,
-      repo,
-      issueNumber: issue.number,
-      period,
-      parts: comments,
-      hasComments: issue.comments > 0,
-    });
-    const action = same && !synced ? "unchanged" : "updated";
-    return { action, number: issue.number, url: issue.url, createdAt: issue.createdAt, result };
-  }
+  const where = { owner, repo, label: config.labels.analytics, period };
+  const found = request.found ?? (await findAnalyticsIssue(octokit, where));
+  const text = { title: monthlyReportTitle(period), body };
+  const written = found.issue
+    ? await updateAnalyticsIssue(octokit, where, found.issue, text)
+    : await createAnalyticsIssue(octokit, where, text, { config, labelExists: found.labelExists });
+  const { issue } = written;
+  const synced = await syncReportParts(octokit, {
+    owner,
+    repo,
+    issueNumber: issue.number,
+    period,
+    parts: comments,
+    hasComments: issue.comments > 0,
+  });
+  const action = written.action === "unchanged" && synced ? "updated" : written.action;
+  return { action, number: issue.number, url: issue.url, createdAt: issue.createdAt, result };
+}
+
+type Written = { action: PublishOutcome["action"]; issue: AnalyticsIssueFound };
+
+/** Edits the period's issue to `text`, unless it already says that. */
+async function updateAnalyticsIssue(
+  octokit: GitHubClient,
+  where: AnalyticsIssueWhere,
+  issue: AnalyticsIssueFound,
+  text: { title: string; body: string },
+): Promise<Written> {
+  if (issue.body === text.body && issue.title === text.title) return { action: "unchanged", issue };
+  const { owner, repo } = where;
+  await octokit.rest.issues.update({ owner, repo, issue_number: issue.number, ...text });
+  return { action: "updated", issue };
+}
+
+/**
+ * Creates the period's issue once (found again by its marker when a create's answer is lost), and
+ * keeps the first when another publisher created a twin at the same moment.
+ */
+async function createAnalyticsIssue(
+  octokit: GitHubClient,
+  where: AnalyticsIssueWhere,
+  text: { title: string; body: string },
+  label: { config: Config; labelExists: boolean },
+): Promise<Written> {
+  const { owner, repo } = where;
   // The first report ever: give the label its colour and description (GitHub would create it grey).
-  if (!found.labelExists) await createLabel(octokit, { owner, repo }, label, config);
-  const find = async () =>
-    (await findAnalyticsIssue(octokit, { owner, repo, label, period })).issue;
+  if (!label.labelExists) await createLabel(octokit, { owner, repo }, where.label, label.config);
   const created = await createOnce(octokit, {
     create: async (options) => {
       const { data } = await octokit.rest.issues.create({
         owner,
         repo,
-        title,
-        body,
-        labels: [label],
+        ...text,
+        labels: [where.label],
         ...options,
       });
       return {
         number: data.number,
-        title,
-        body,
+        ...text,
         url: data.html_url,
         comments: 0,
         createdAt: data.created_at,
       };
     },
-    find,
+    find: async () => (await findAnalyticsIssue(octokit, where)).issue,
   });
-  const kept = await keepFirstIssue(octokit, { owner, repo, label, period }, created);
-  await syncReportParts(octokit, {
-    owner,
-    repo,
-    issueNumber: kept.number,
-    period,
-    parts: comments,
-    hasComments: kept.comments > 0,
-  });
-  return {
-    action: "created",
-    number: kept.number,
-    url: kept.url,
-    createdAt: kept.createdAt,
-    result,
-  };
-}
-
-/**
- * After a create, looks for twins of the month's issue (another instance, or a repeated request,
- * created one at the same moment): the lowest number stays, every other one is closed as a
- * duplicate pointing to it, its marker removed so it is never found again. Every publisher
- * decides the same way, so concurrent publishes end with one issue.
- */
-async function keepFirstIssue(
-  octokit: GitHubClient,
-  options: { owner: string; repo: string; label: string; period: string },
-  created: AnalyticsIssueFound,
-): Promise<AnalyticsIssueFound> {
-  const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
-    owner: options.owner,
-    repo: options.repo,
-    labels: options.label,
-    state: "all",
-    per_page: MAX_PAGE_SIZE,
-  });
-  const twins = issues
-    .filter((issue) => !issue.pull_request && readAnalyticsMarker(issue.body) === options.period)
-    .sort((a, b) => a.number - b.number);
-  const [first, ...extra] = twins;
-  if (!first) return created;
-  for (const twin of extra) {
-    await octokit.rest.issues.update({
-      owner: options.owner,
-      repo: options.repo,
-      issue_number: twin.number,
-      state: "closed",
-      state_reason: "duplicate",
-      body: `Duplicate of #${first.number}, published at the same moment.`,
-    });
-  }
-  return {
-    number: first.number,
-    title: first.title,
-    body: first.body ?? "",
-    url: first.html_url,
-    comments: first.comments,
-    createdAt: first.created_at,
-  };
+  return { action: "created", issue: await keepFirstIssue(octokit, where, created) };
 }

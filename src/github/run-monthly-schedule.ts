@@ -8,14 +8,11 @@ import { workCalendar } from "../calendar/work-calendar.js";
 import type { Config } from "../config/config.js";
 import { describeConfigProblem } from "../config/config-problem.js";
 import { CONFIG_PATH } from "../config/parse-config-text.js";
+import { findAnalyticsIssue } from "./find-analytics-issue.js";
 import { MAX_PAGE_SIZE } from "./limits.js";
 import { type ConfigLoad, loadConfig } from "./load-config.js";
 import { probeRepositories, type RepositoryProbe } from "./probe-repositories.js";
-import {
-  findAnalyticsIssue,
-  type GitHubClient,
-  publishMonthlyReport,
-} from "./publish-monthly-report.js";
+import { type GitHubClient, publishMonthlyReport } from "./publish-monthly-report.js";
 
 export interface ScheduleRun {
   repositories: number;

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { readIssueEntry } from "../../src/analytics/analytics-issue.js";
+import { readIssueEntry } from "../../src/analytics/read-issues-json.js";
 import type { Config } from "../../src/config/config.js";
 import { parseConfigText } from "../../src/config/parse-config-text.js";
 import type { IssueFacts } from "../../src/templates/read-template-fields.js";
