@@ -3,7 +3,7 @@
  * Target (issue 2): under 50 ms on the CI machine. Run: `npm run bench:parse`.
  */
 import { performance } from "node:perf_hooks";
-import { MAX_BODY_LENGTH } from "../src/github/limits.js";
+import { MAX_BODY_LENGTH } from "../src/limits/github-limits.js";
 import { fillReport } from "../src/report/fill-report.js";
 import { parseReport, readReport } from "../src/report/parse-report.js";
 import { readStructure } from "../src/report/read-structure.js";

@@ -1,4 +1,4 @@
-import { MAX_BODY_LENGTH } from "../github/limits.js";
+import { MAX_BODY_LENGTH } from "../limits/github-limits.js";
 import { inlineText } from "./markdown-text.js";
 import { parsePeriod, periodName } from "./period.js";
 import { type Block, blockMarkdown } from "./sections/blocks.js";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { WEEKDAY_NAMES } from "../calendar/work-calendar.js";
-import { MAX_LABEL_NAME_LENGTH } from "../github/limits.js";
+import { MAX_LABEL_NAME_LENGTH } from "../limits/github-limits.js";
 import { SEVERITIES } from "../report/types.js";
 import { templateSchema } from "../templates/template-config.js";
 

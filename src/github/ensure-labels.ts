@@ -2,8 +2,8 @@ import type { Octokit } from "@octokit/rest";
 import type { Config } from "../config/config.js";
 import { labelKey } from "../labels/label-name.js";
 import { labelStyle } from "../labels/label-style.js";
+import { MAX_PAGE_SIZE } from "../limits/github-limits.js";
 import type { LabelCache } from "./label-cache.js";
-import { MAX_PAGE_SIZE } from "./limits.js";
 
 type LabelClient = Pick<Octokit, "paginate" | "rest">;
 

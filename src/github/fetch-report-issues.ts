@@ -1,8 +1,7 @@
 import { paginateGraphQL } from "@octokit/plugin-paginate-graphql";
 import type { Octokit } from "@octokit/rest";
-
+import { MAX_PAGE_SIZE } from "../limits/github-limits.js";
 import type { GraphqlIssueNode } from "./graphql-issue-node.js";
-import { MAX_PAGE_SIZE } from "./limits.js";
 
 /**
  * The repository's reports with the label, 100 a page: those updated since a time (the analytics

@@ -1,7 +1,7 @@
 import type { GraphqlResponseError } from "@octokit/graphql";
 import type { Octokit } from "@octokit/rest";
+import { MAX_PAGE_SIZE } from "../limits/github-limits.js";
 import type { GraphqlIssueNode } from "./graphql-issue-node.js";
-import { MAX_PAGE_SIZE } from "./limits.js";
 
 /** Repositories counted per GraphQL query: as the schedule's probe, far below GitHub's node limits. */
 const COUNT_BATCH = 50;

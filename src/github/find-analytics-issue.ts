@@ -1,6 +1,6 @@
 import type { Octokit } from "@octokit/rest";
 import { readAnalyticsMarker } from "../analytics/render-monthly-report.js";
-import { MAX_PAGE_SIZE } from "./limits.js";
+import { MAX_PAGE_SIZE } from "../limits/github-limits.js";
 
 /** What finding an analytics issue needs of a GitHub client. */
 type ListClient = Pick<Octokit, "paginate" | "rest">;

@@ -1,6 +1,6 @@
 import type { Octokit } from "@octokit/rest";
 import type { Config } from "../config/config.js";
-import { MAX_PAGE_SIZE } from "./limits.js";
+import { MAX_PAGE_SIZE } from "../limits/github-limits.js";
 
 /** A repository, `owner` and `repo` as the REST API names them. */
 export interface RepositoryName {

@@ -1,6 +1,6 @@
 import type { Context } from "probot";
+import { MAX_PAGE_SIZE } from "../limits/github-limits.js";
 import { createOnce } from "./create-once.js";
-import { MAX_PAGE_SIZE } from "./limits.js";
 
 export interface IssueRef {
   owner: string;

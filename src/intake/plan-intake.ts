@@ -1,5 +1,5 @@
 import type { Config } from "../config/config.js";
-import { MAX_BODY_LENGTH } from "../github/limits.js";
+import { MAX_BODY_LENGTH } from "../limits/github-limits.js";
 import { deriveLabels } from "../labels/derive-labels.js";
 import { fillWithinLimit } from "../report/fill-report.js";
 import type { ParsedReport, Problem } from "../report/types.js";

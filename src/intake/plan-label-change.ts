@@ -1,5 +1,5 @@
 import type { Config } from "../config/config.js";
-import { MAX_LABELS_PER_ISSUE } from "../github/limits.js";
+import { MAX_LABELS_PER_ISSUE } from "../limits/github-limits.js";
 import { isManagedLabel } from "../labels/derive-labels.js";
 import { hasLabelPrefix, labelKey } from "../labels/label-name.js";
 import type { Problem } from "../report/types.js";

@@ -1,5 +1,5 @@
 import type { Config } from "../config/config.js";
-import { MAX_LABEL_NAME_LENGTH } from "../github/limits.js";
+import { MAX_LABEL_NAME_LENGTH } from "../limits/github-limits.js";
 import type { ParsedReport } from "../report/types.js";
 import { hasLabelPrefix } from "./label-name.js";
 

@@ -1,5 +1,5 @@
 import type { Config } from "../config/config.js";
-import { MAX_LABEL_DESCRIPTION_LENGTH } from "../github/limits.js";
+import { MAX_LABEL_DESCRIPTION_LENGTH } from "../limits/github-limits.js";
 import { SEVERITY_SCALE } from "../report/severity-scale.js";
 import { SEVERITIES } from "../report/types.js";
 import { hasLabelPrefix, labelKey, sameLabel } from "./label-name.js";

@@ -1,4 +1,4 @@
-import { MAX_BODY_LENGTH } from "../github/limits.js";
+import { MAX_BODY_LENGTH } from "../limits/github-limits.js";
 import { fillInPlace } from "./fill-in-place.js";
 import { type ParseOptions, parseReport } from "./parse-report.js";
 import { type Additions, renderFormReport } from "./render-form-report.js";

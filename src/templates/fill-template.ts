@@ -1,4 +1,4 @@
-import { MAX_BODY_LENGTH } from "../github/limits.js";
+import { MAX_BODY_LENGTH } from "../limits/github-limits.js";
 import { META_NAMES } from "../report/field-names.js";
 import { renderOverviewTable } from "../report/render-overview.js";
 import type { MetaField } from "../report/types.js";

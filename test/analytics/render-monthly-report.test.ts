@@ -8,7 +8,7 @@ import {
   renderIssueParts,
   renderMonthlyReport,
 } from "../../src/analytics/render-monthly-report.js";
-import { MAX_BODY_LENGTH } from "../../src/github/limits.js";
+import { MAX_BODY_LENGTH } from "../../src/limits/github-limits.js";
 import { ACCEPTED_TIME_FORMATS } from "../../src/report/parse-time.js";
 import { reportIssue } from "./build-issue.js";
 import { config, NOW, sampleIssues, ZONE } from "./sample-month.js";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import { MAX_BODY_LENGTH } from "../../src/github/limits.js";
+import { MAX_BODY_LENGTH } from "../../src/limits/github-limits.js";
 import { fillReport } from "../../src/report/fill-report.js";
 import {
   capture,

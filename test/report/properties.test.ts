@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_BODY_LENGTH } from "../../src/github/limits.js";
+import { MAX_BODY_LENGTH } from "../../src/limits/github-limits.js";
 import { DERIVED_ROWS, META_NAMES } from "../../src/report/field-names.js";
 import { fillReport } from "../../src/report/fill-report.js";
 import { isAppPlaceholder } from "../../src/report/markdown.js";

@@ -3,7 +3,7 @@ import {
   MAX_LABEL_DESCRIPTION_LENGTH,
   MAX_LABEL_NAME_LENGTH,
   MAX_TITLE_LENGTH,
-} from "../../../src/github/limits.js";
+} from "../../../src/limits/github-limits.js";
 import { validationFailed } from "./store-error.js";
 
 /** The colour GitHub gives a label it creates on the fly (set on an issue before it existed). */

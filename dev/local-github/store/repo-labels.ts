@@ -1,4 +1,4 @@
-import { MAX_LABELS_PER_ISSUE } from "../../../src/github/limits.js";
+import { MAX_LABELS_PER_ISSUE } from "../../../src/limits/github-limits.js";
 import { checkLabelName, DEFAULT_LABEL_COLOR } from "./github-limits.js";
 import type { LabelRecord, RepoRecord } from "./records.js";
 import { validationFailed } from "./store-error.js";
