@@ -1,6 +1,6 @@
 import type { Config } from "../config/config.js";
-import { MAX_BODY_LENGTH } from "../limits/github-limits.js";
 import { deriveLabels } from "../labels/derive-labels.js";
+import { MAX_BODY_LENGTH } from "../limits/github-limits.js";
 import { fillWithinLimit } from "../report/fill-report.js";
 import type { ParsedReport, Problem } from "../report/types.js";
 import { updateDerivedRows } from "../report/update-derived-rows.js";

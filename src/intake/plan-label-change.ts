@@ -1,7 +1,7 @@
 import type { Config } from "../config/config.js";
-import { MAX_LABELS_PER_ISSUE } from "../limits/github-limits.js";
 import { isManagedLabel } from "../labels/derive-labels.js";
 import { hasLabelPrefix, labelKey } from "../labels/label-name.js";
+import { MAX_LABELS_PER_ISSUE } from "../limits/github-limits.js";
 import type { Problem } from "../report/types.js";
 
 /** The labels to add and remove, each by name, so that labels others set are never touched. */
