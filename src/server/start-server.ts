@@ -58,17 +58,36 @@ export interface RunningServer {
  * endpoint that cannot be flooded, `GET /healthz`, and a graceful shutdown (README, "Hosting").
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { probot, log } = options;
   const webhookPath = options.webhookPath ?? DEFAULT_WEBHOOK_PATH;
   const inFlight = new InFlight();
   let stopping = false;
-  await probot.load(options.app(inFlight));
+  await options.probot.load(options.app(inFlight));
+  const route = routes(options, webhookPath, inFlight, () => stopping);
+  const server = await listen(route, options);
+  const url = serverUrl(server);
+  const webhookUrl = `${url}${webhookPath}`;
+  const proxy = await startProxy(options, webhookUrl, server);
+  const stop = gracefulStop(options, { server, inFlight, proxy }, () => {
+    stopping = true;
+  });
+  return { url, webhookUrl, server, inFlight, stop };
+}
 
+type Route = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+
+/** The webhook path (and a POST to the root), `GET /healthz`, and 404 for anything else. */
+function routes(
+  options: ServerOptions,
+  webhookPath: string,
+  inFlight: InFlight,
+  stopping: () => boolean,
+): Route {
+  const { probot, log } = options;
   const webhook = createWebhookEndpoint({
     probot,
     log,
     inFlight,
-    accepting: () => !stopping,
+    accepting: () => !stopping(),
     ...(options.answerWithinMs !== undefined ? { answerWithinMs: options.answerWithinMs } : {}),
     ...(options.maxBodyBytes !== undefined ? { maxBytes: options.maxBodyBytes } : {}),
     ...(options.retryAfterAnswerMs !== undefined
@@ -78,11 +97,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const health = createHealthCheck({
     probot,
     state: options.state,
-    stopping: () => stopping,
+    stopping,
     ...(options.healthGithubTtlMs !== undefined ? { githubTtlMs: options.healthGithubTtlMs } : {}),
   });
 
-  const route = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+  return async (request, response) => {
     const path = (request.url ?? "/").split("?")[0]?.replace(/\/+$/, "") || "/";
     // Probot's setup flow registers the host's root as the webhook URL when there is no proxy.
     if (path === webhookPath || (path === "/" && request.method === "POST"))
@@ -96,10 +115,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found\n");
   };
+}
 
+/** An HTTP server answering with `route`, listening once this resolves. */
+async function listen(route: Route, options: ServerOptions): Promise<Server> {
   const server = createServer((request, response) => {
     route(request, response).catch((error: unknown) => {
-      log.error({ err: error, url: request.url }, "request failed");
+      options.log.error({ err: error, url: request.url }, "request failed");
       if (!response.headersSent) response.writeHead(500).end();
     });
   });
@@ -113,33 +135,53 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       resolve();
     });
   });
+  return server;
+}
+
+/** `http://host:port` of a listening server. */
+function serverUrl(server: Server): string {
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
-  const url = `http://${host}:${address.port}`;
-  const webhookUrl = `${url}${webhookPath}`;
+  return `http://${host}:${address.port}`;
+}
 
-  let proxy: SmeeClient | undefined;
-  if (options.webhookProxyUrl) {
-    proxy = new SmeeClient({
-      source: options.webhookProxyUrl,
-      target: webhookUrl,
-      logger: { info: (message) => log.info(message), error: (message) => log.error(message) },
-    });
-    try {
-      await proxy.start();
-    } catch (error) {
-      server.close();
-      throw new Error(
-        `cannot connect to the webhook proxy ${options.webhookProxyUrl} (${(error as { message?: string }).message ?? "no answer"}): check WEBHOOK_PROXY_URL and the network, or leave it empty on a host GitHub can reach`,
-      );
-    }
-    log.info({ proxy: options.webhookProxyUrl }, "receiving webhooks through the proxy");
+/** The smee.io channel forwarding to the webhook URL, if set; the server closes if it fails. */
+async function startProxy(
+  options: ServerOptions,
+  webhookUrl: string,
+  server: Server,
+): Promise<SmeeClient | undefined> {
+  if (!options.webhookProxyUrl) return undefined;
+  const { log } = options;
+  const proxy = new SmeeClient({
+    source: options.webhookProxyUrl,
+    target: webhookUrl,
+    logger: { info: (message) => log.info(message), error: (message) => log.error(message) },
+  });
+  try {
+    await proxy.start();
+  } catch (error) {
+    server.close();
+    throw new Error(
+      `cannot connect to the webhook proxy ${options.webhookProxyUrl} (${(error as { message?: string }).message ?? "no answer"}): check WEBHOOK_PROXY_URL and the network, or leave it empty on a host GitHub can reach`,
+    );
   }
+  log.info({ proxy: options.webhookProxyUrl }, "receiving webhooks through the proxy");
+  return proxy;
+}
 
+/** See `RunningServer.stop`; `beginStopping` turns new deliveries and the health check away. */
+function gracefulStop(
+  options: ServerOptions,
+  running: { server: Server; inFlight: InFlight; proxy: SmeeClient | undefined },
+  beginStopping: () => void,
+): RunningServer["stop"] {
+  const { log } = options;
+  const { server, inFlight, proxy } = running;
   let stopped: Promise<{ drained: boolean }> | undefined;
-  const stop = () => {
+  return () => {
     stopped ??= (async () => {
-      stopping = true;
+      beginStopping();
       log.info(
         { inFlight: inFlight.labels() },
         "shutting down: no new deliveries, finishing those in flight",
@@ -161,6 +203,4 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     })();
     return stopped;
   };
-
-  return { url, webhookUrl, server, inFlight, stop };
 }
