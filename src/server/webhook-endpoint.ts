@@ -35,92 +35,155 @@ export interface WebhookEndpointOptions {
 export function createWebhookEndpoint(
   options: WebhookEndpointOptions,
 ): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
-  const { probot, log, inFlight } = options;
-  const maxBytes = options.maxBytes ?? MAX_WEBHOOK_BYTES;
-  const answerWithinMs = options.answerWithinMs ?? 9_000;
-
   return async (request, response) => {
-    const id = header(request, "x-github-delivery");
-    const event = header(request, "x-github-event");
-    const signature = header(request, "x-hub-signature-256");
-    const delivery = { id, event };
-    if (!options.accepting()) {
-      // Connection: close, so that a keep-alive client does not send the next one here either.
-      return answer(response, 503, "shutting down\n", { connection: "close", "retry-after": "5" });
-    }
-    if (request.method !== "POST") return answer(response, 405, "use POST\n", { allow: "POST" });
-    const contentType = header(request, "content-type") ?? "";
-    if (!/^\s*application\/json\s*(;|$)/i.test(contentType)) {
-      log.warn(delivery, "webhook refused: the content type must be application/json");
-      return answer(response, 415, "content type must be application/json\n", {
-        connection: "close",
-      });
-    }
-    if (!id || !event || !signature) {
-      log.warn(
-        delivery,
-        "webhook refused: X-GitHub-Delivery, X-GitHub-Event or X-Hub-Signature-256 missing",
-      );
-      return answer(response, 400, "webhook headers missing\n", { connection: "close" });
-    }
-    const read = await readBody(request, maxBytes);
-    if (!read.ok) {
-      if (read.reason === "aborted") return;
-      log.warn(
-        { ...delivery, contentLength: header(request, "content-length") ?? null },
-        `webhook refused: the body is over ${maxBytes} bytes, more than GitHub ever sends`,
-      );
-      answer(response, 413, "payload too large\n", { connection: "close" });
-      // Stop reading what is left of the body: the connection closes after the answer.
-      response.on("finish", () => request.destroy());
-      return;
-    }
-    const text = read.body.toString("utf8");
-    if (!(await probot.webhooks.verify(text, signature).catch(() => false))) {
-      log.warn(
-        delivery,
-        "webhook refused: the signature does not match; check that WEBHOOK_SECRET is the App's webhook secret (App settings → General)",
-      );
-      return answer(response, 400, "signature does not match\n");
-    }
-    let payload: unknown;
-    try {
-      payload = JSON.parse(text);
-    } catch {
-      log.warn(delivery, "webhook ignored: the signed body is not JSON");
-      return answer(response, 200, "ignored: not JSON\n");
-    }
-    const unusable = unusablePayload(event, payload);
-    if (unusable !== null) {
-      log.warn({ ...delivery, reason: unusable }, "webhook ignored: the payload cannot be used");
-      return answer(response, 200, `ignored: ${unusable}\n`);
-    }
-
-    let answered = false;
-    const timer = setTimeout(() => {
-      answered = true;
-      answer(response, 202, "still processing\n");
-    }, answerWithinMs);
-    try {
-      await inFlight.track(`${event} ${id}`, () =>
-        probot.receive({ id, name: event, payload } as Parameters<Probot["receive"]>[0]),
-      );
-      clearTimeout(timer);
-      if (!answered) answer(response, 200, "ok\n");
-    } catch (error) {
-      clearTimeout(timer);
-      // Probot's error handler has logged each handler error with the delivery id.
-      log.warn(
-        { ...delivery, errors: handlerErrors(error) },
-        "webhook failed: GitHub lists the delivery as failed, and the catch-up redelivers it",
-      );
-      if (!answered) answer(response, 500, "handling failed\n");
-      else
-        handleAgainLater(options, delivery, () =>
-          probot.receive({ id, name: event, payload } as Parameters<Probot["receive"]>[0]),
-        );
-    }
+    const delivery = acceptedDelivery(request, response, options);
+    if (!delivery) return;
+    const text = await bodyWithinLimit(request, response, options, delivery);
+    if (text === null) return;
+    const payload = await verifiedPayload(text, response, options, delivery);
+    if (!payload) return;
+    await receive(response, options, delivery, payload.value);
   };
+}
+
+/** What the headers say of a delivery, once all three are there. */
+interface Delivery {
+  id: string;
+  event: string;
+  signature: string;
+}
+
+/**
+ * The delivery's headers, or null once the request is answered: 503 while shutting down, 405 not
+ * a POST, 415 not JSON, 400 a header missing.
+ */
+function acceptedDelivery(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: WebhookEndpointOptions,
+): Delivery | null {
+  const id = header(request, "x-github-delivery");
+  const event = header(request, "x-github-event");
+  const signature = header(request, "x-hub-signature-256");
+  const delivery = { id, event };
+  if (!options.accepting()) {
+    // Connection: close, so that a keep-alive client does not send the next one here either.
+    answer(response, 503, "shutting down\n", { connection: "close", "retry-after": "5" });
+    return null;
+  }
+  if (request.method !== "POST") {
+    answer(response, 405, "use POST\n", { allow: "POST" });
+    return null;
+  }
+  const contentType = header(request, "content-type") ?? "";
+  if (!/^\s*application\/json\s*(;|$)/i.test(contentType)) {
+    options.log.warn(delivery, "webhook refused: the content type must be application/json");
+    answer(response, 415, "content type must be application/json\n", { connection: "close" });
+    return null;
+  }
+  if (!id || !event || !signature) {
+    options.log.warn(
+      delivery,
+      "webhook refused: X-GitHub-Delivery, X-GitHub-Event or X-Hub-Signature-256 missing",
+    );
+    answer(response, 400, "webhook headers missing\n", { connection: "close" });
+    return null;
+  }
+  return { id, event, signature };
+}
+
+/** The body as text, or null once answered 413 (over the size limit) or when the sender gave up. */
+async function bodyWithinLimit(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: WebhookEndpointOptions,
+  { id, event }: Delivery,
+): Promise<string | null> {
+  const maxBytes = options.maxBytes ?? MAX_WEBHOOK_BYTES;
+  const read = await readBody(request, maxBytes);
+  if (read.ok) return read.body.toString("utf8");
+  if (read.reason === "aborted") return null;
+  options.log.warn(
+    { id, event, contentLength: header(request, "content-length") ?? null },
+    `webhook refused: the body is over ${maxBytes} bytes, more than GitHub ever sends`,
+  );
+  answer(response, 413, "payload too large\n", { connection: "close" });
+  // Stop reading what is left of the body: the connection closes after the answer.
+  response.on("finish", () => request.destroy());
+  return null;
+}
+
+/**
+ * The payload of a body whose signature matches, or null once answered: 400 for a bad signature,
+ * 200 `ignored:` for a signed body that is not JSON or that the app cannot use.
+ */
+async function verifiedPayload(
+  text: string,
+  response: ServerResponse,
+  options: WebhookEndpointOptions,
+  { id, event, signature }: Delivery,
+): Promise<{ value: unknown } | null> {
+  const delivery = { id, event };
+  if (!(await options.probot.webhooks.verify(text, signature).catch(() => false))) {
+    options.log.warn(
+      delivery,
+      "webhook refused: the signature does not match; check that WEBHOOK_SECRET is the App's webhook secret (App settings → General)",
+    );
+    answer(response, 400, "signature does not match\n");
+    return null;
+  }
+  let payload: unknown;
+  try {
+    payload = JSON.parse(text);
+  } catch {
+    options.log.warn(delivery, "webhook ignored: the signed body is not JSON");
+    answer(response, 200, "ignored: not JSON\n");
+    return null;
+  }
+  const unusable = unusablePayload(event, payload);
+  if (unusable !== null) {
+    options.log.warn(
+      { ...delivery, reason: unusable },
+      "webhook ignored: the payload cannot be used",
+    );
+    answer(response, 200, `ignored: ${unusable}\n`);
+    return null;
+  }
+  return { value: payload };
+}
+
+/**
+ * Hands the delivery to Probot: 200 when handled, 500 when the handling failed; 202 `still
+ * processing` once `answerWithinMs` has passed, and then a failure is handled again later.
+ */
+async function receive(
+  response: ServerResponse,
+  options: WebhookEndpointOptions,
+  { id, event }: Delivery,
+  payload: unknown,
+): Promise<void> {
+  const delivery = { id, event };
+  const handle = () =>
+    options.probot.receive({ id, name: event, payload } as Parameters<Probot["receive"]>[0]);
+  let answered = false;
+  const timer = setTimeout(() => {
+    answered = true;
+    answer(response, 202, "still processing\n");
+  }, options.answerWithinMs ?? 9_000);
+  try {
+    await options.inFlight.track(`${event} ${id}`, handle);
+    clearTimeout(timer);
+    if (!answered) answer(response, 200, "ok\n");
+  } catch (error) {
+    clearTimeout(timer);
+    // Probot's error handler has logged each handler error with the delivery id.
+    options.log.warn(
+      { ...delivery, errors: handlerErrors(error) },
+      "webhook failed: GitHub lists the delivery as failed, and the catch-up redelivers it",
+    );
+    if (!answered) answer(response, 500, "handling failed\n");
+    else handleAgainLater(options, delivery, handle);
+  }
 }
 
 /**
