@@ -10,7 +10,6 @@ export const WEEKDAY_NAMES = [
   "Saturday",
   "Sunday",
 ] as const;
-type WeekdayName = (typeof WEEKDAY_NAMES)[number];
 
 /**
  * The team's working time: which weekdays, which hours (local `HH:MM`, end exclusive) in which

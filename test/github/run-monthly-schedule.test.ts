@@ -1,8 +1,5 @@
-import { generateKeyPairSync } from "node:crypto";
 import { DateTime } from "luxon";
 import nock from "nock";
-import { pino } from "pino";
-import { Probot, ProbotOctokit } from "probot";
 import { describe, expect, it } from "vitest";
 import { runMonthlySchedule } from "../../src/github/run-monthly-schedule.js";
 import { reportBody } from "../analytics/build-issue.js";
