@@ -25,7 +25,6 @@ const KNOWN_OVER: Readonly<Record<string, string>> = {
   "src/state/redis-state.ts createRedisState": "a factory of one object's methods",
   "src/commands/handle-body-commands.ts handleBodyCommands": "to split: guard, read, plan, write",
   "src/commands/plan-commands.ts planCommands": "to split: one function per command",
-  "src/action-items/track-action-items.ts trackActionItems": "issue 9: to split",
 };
 
 interface Finding {

@@ -42,7 +42,7 @@ export async function trackActionItems(
     deps: Pick<AppDeps, "labels" | "subIssues">;
   },
 ): Promise<TrackOutcome> {
-  const { octokit, log } = context;
+  const { octokit } = context;
   const { owner, repo, report, config, deps } = input;
   const candidates = planTracking(locateActionItems(input.body, readStructure(input.body)), {
     report,
@@ -55,53 +55,83 @@ export async function trackActionItems(
   };
   if (candidates.length === 0) return outcome;
 
-  const label = config.actionItems.label;
-  const earlier = await findTrackedIssues(octokit, { owner, repo, label, report });
+  const target: Target = { owner, repo, label: config.actionItems.label, report };
+  const earlier = await findTrackedIssues(octokit, target);
   if (earlier.size < candidates.length) {
-    await ensureLabels(
-      octokit,
-      { owner, repo, installation: input.installation },
-      [label],
-      config,
-      deps.labels,
-    );
+    const repository = { owner, repo, installation: input.installation };
+    await ensureLabels(octokit, repository, [target.label], config, deps.labels);
   }
   const references = new Map<string, string>();
   for (const candidate of candidates) {
     const found = earlier.get(candidate.key);
-    // A create whose answer was lost is looked for by its marker before it is sent again.
-    const issue =
-      found ??
-      (await createOnce(octokit, {
-        create: (options) => createIssue(octokit, { owner, repo, label }, candidate, options),
-        find: async () =>
-          (await findTrackedIssues(octokit, { owner, repo, label, report })).get(candidate.key) ??
-          null,
-      }));
+    const issue = found ?? (await createItemIssueOnce(octokit, target, candidate));
     if (!found) outcome.created.push(issue.number);
     if (outcome.mode === "sub-issues" && !issue.linked) {
-      const linked = await addSubIssue(octokit, { owner, repo, issue_number: report }, issue.id);
-      if (linked === "unavailable") {
-        outcome.mode = "references";
-        if (deps.subIssues.markUnavailable(owner, repo)) {
-          log.warn(
-            { repository: `${owner}/${repo}` },
-            "sub-issues are not available here (GitHub answered 404/410): action items are tracked as linked issues instead",
-          );
-        }
-      }
+      outcome.mode = await linkSubIssue(context, target, issue.id, deps.subIssues);
     }
     references.set(candidate.key, `#${issue.number}`);
     outcome.tracked.push(issue.number);
   }
+  await writeReferences(octokit, target, references);
+  return outcome;
+}
 
-  // Built from the body as it is now: someone may have edited the report while issues were created.
-  const { data: current } = await octokit.rest.issues.get({ owner, repo, issue_number: report });
+/** The report whose items are tracked, and the label its items' issues carry. */
+interface Target {
+  owner: string;
+  repo: string;
+  label: string;
+  report: number;
+}
+
+type ItemIssue = { id: number; number: number; linked: boolean };
+
+/** A create whose answer was lost is looked for by its marker before it is sent again. */
+function createItemIssueOnce(
+  octokit: Context["octokit"],
+  target: Target,
+  candidate: TrackCandidate,
+): Promise<ItemIssue> {
+  return createOnce(octokit, {
+    create: (options) => createIssue(octokit, target, candidate, options),
+    find: async () => (await findTrackedIssues(octokit, target)).get(candidate.key) ?? null,
+  });
+}
+
+/**
+ * Links an item's issue as a sub-issue of the report. Where GitHub has no sub-issues (404/410)
+ * the run goes on with plain references, said once a repository in the log.
+ */
+async function linkSubIssue(
+  context: { octokit: Context["octokit"]; log: Context["log"] },
+  target: Target,
+  issueId: number,
+  subIssues: AppDeps["subIssues"],
+): Promise<TrackOutcome["mode"]> {
+  const { owner, repo, report } = target;
+  const parent = { owner, repo, issue_number: report };
+  const linked = await addSubIssue(context.octokit, parent, issueId);
+  if (linked !== "unavailable") return "sub-issues";
+  if (subIssues.markUnavailable(owner, repo)) {
+    context.log.warn(
+      { repository: `${owner}/${repo}` },
+      "sub-issues are not available here (GitHub answered 404/410): action items are tracked as linked issues instead",
+    );
+  }
+  return "references";
+}
+
+/** Built from the body as it is now: someone may have edited the report while issues were created. */
+async function writeReferences(
+  octokit: Context["octokit"],
+  target: Target,
+  references: ReadonlyMap<string, string>,
+): Promise<void> {
+  const issue = { owner: target.owner, repo: target.repo, issue_number: target.report };
+  const { data: current } = await octokit.rest.issues.get(issue);
   const body = current.body ?? "";
   const next = appendReferences(body, references);
-  if (next !== body)
-    await octokit.rest.issues.update({ owner, repo, issue_number: report, body: next });
-  return outcome;
+  if (next !== body) await octokit.rest.issues.update({ ...issue, body: next });
 }
 
 /**
@@ -110,10 +140,10 @@ export async function trackActionItems(
  */
 async function createIssue(
   octokit: Context["octokit"],
-  target: { owner: string; repo: string; label: string },
+  target: Target,
   candidate: TrackCandidate,
   options: CreateRequestOptions,
-): Promise<{ id: number; number: number; linked: boolean }> {
+): Promise<ItemIssue> {
   const request = {
     ...options,
     owner: target.owner,
