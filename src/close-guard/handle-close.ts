@@ -1,5 +1,4 @@
 import type { Context } from "probot";
-import { readTrackedMarker } from "../action-items/tracked-marker.js";
 import { type AppDeps, isOwnEvent } from "../app-deps.js";
 import type { Config } from "../config/config.js";
 import { type ConfigProblem, guardFallbackConfig } from "../config/config-problem.js";
@@ -14,8 +13,8 @@ import {
   upsertMarkedComment,
 } from "../github/upsert-marked-comment.js";
 import { isReport } from "../labels/is-report.js";
-import { labelNames } from "../labels/label-name.js";
 import { readReportWithConfig } from "../templates/read-report-with-config.js";
+import { closeSnapshot, judgedAsIs, mayBeReport, stillThisClose } from "./close-event.js";
 import { type CloseDecision, decideClose, guardsClose, referencedIssues } from "./decide-close.js";
 import { overrideCandidates } from "./find-override.js";
 import { BLOCKED_COMMENT_MARKER, renderBlockedComment } from "./render-blocked-comment.js";
@@ -33,12 +32,9 @@ type CloseContext = Context<"issues.closed">;
  * follows it), null otherwise.
  */
 export async function handleClose(context: CloseContext, deps: AppDeps): Promise<Config | null> {
-  const { payload } = context;
-  const { issue } = payload;
-  if (issue.labels === undefined || issue.labels.length === 0) return null;
-  // An action item's own issue is never a report: its close is the sync's (src/action-items/).
-  if (readTrackedMarker(issue.body)) return null;
-  if (await isOwnEvent(payload.sender, deps)) return null;
+  const { issue, sender } = context.payload;
+  if (!mayBeReport(issue)) return null;
+  if (await isOwnEvent(sender, deps)) return null;
   // A broken config keeps the guard on, with the defaults (README, "Configuration").
   const loaded = await loadConfigLogged(
     context.octokit,
@@ -48,40 +44,47 @@ export async function handleClose(context: CloseContext, deps: AppDeps): Promise
     deps.configs,
   );
   const config = loaded.ok ? loaded.config : guardFallbackConfig(loaded.problem);
-  const labels = labelNames(issue.labels);
-  if (!isReport(labels, config.labels)) return null;
-  const snapshot: CurrentIssue = {
-    body: issue.body ?? "",
-    labels,
-    state: "closed",
-    stateReason: issue.state_reason ?? null,
-    closedAt: issue.closed_at ?? null,
-  };
+  const snapshot = closeSnapshot(issue);
+  if (!isReport(snapshot.labels, config.labels)) return null;
   const first = await decide(context, config, snapshot);
   if (first.allowed) return config;
 
   // Blocked on the event's snapshot: look at the issue as it is now before writing anything.
   const current = await readIssue(context.octokit, context.issue());
-  if (current.state !== "closed" || current.closedAt !== snapshot.closedAt) return null;
-  if (!isReport(current.labels, config.labels)) return null;
-  const decision =
-    current.body === snapshot.body && current.stateReason === snapshot.stateReason
-      ? first
-      : await decide(context, config, current);
+  if (!stillThisClose(current, snapshot, config)) return null;
+  const decision = judgedAsIs(current, snapshot) ? first : await decide(context, config, current);
   if (decision.allowed) return config;
-
   const comments = await listIssueComments(context.octokit, context.issue());
-  for (const candidate of overrideCandidates(comments, current.closedAt ?? "")) {
-    const { allowed } = await checkRole(
-      context.octokit,
-      context.repo(),
-      candidate.login,
-      "override",
-    );
-    // The close goes with a maintainer's `/disruption close`: that command writes the comment.
-    if (allowed) return null;
+  // The close goes with a maintainer's `/disruption close`: that command writes the comment.
+  if (await overriddenByMaintainer(context, comments, current.closedAt)) return null;
+  await undoClose(context, decision, comments, loaded.ok ? null : loaded.problem);
+  return null;
+}
+
+/** Whether a maintainer's `/disruption close <reason>` goes with this close (newest first). */
+async function overriddenByMaintainer(
+  context: CloseContext,
+  comments: readonly MarkedComment[],
+  closedAt: string | null,
+): Promise<boolean> {
+  for (const candidate of overrideCandidates(comments, closedAt ?? "")) {
+    const role = await checkRole(context.octokit, context.repo(), candidate.login, "override");
+    if (role.allowed) return true;
   }
-  if (!loaded.ok) await sayConfigProblem(context, loaded.problem, comments);
+  return false;
+}
+
+/**
+ * Undoes a blocked close: the config's problem said (when it is broken), the blockers in the one
+ * close-guard comment, then the reopen (a failure in between leaves the close for a redelivery).
+ */
+async function undoClose(
+  context: CloseContext,
+  decision: CloseDecision,
+  comments: readonly MarkedComment[],
+  problem: ConfigProblem | null,
+): Promise<void> {
+  if (problem) await sayConfigProblem(context, problem, comments);
   await upsertMarkedComment(
     context.octokit,
     context.issue(),
@@ -91,10 +94,9 @@ export async function handleClose(context: CloseContext, deps: AppDeps): Promise
   );
   await context.octokit.rest.issues.update(context.issue({ state: "open" }));
   context.log.info(
-    { issue: issue.number, blockers: decision.blockers.length },
+    { issue: context.payload.issue.number, blockers: decision.blockers.length },
     "close undone: follow-up unfinished",
   );
-  return null;
 }
 
 /** Says what is wrong with the config once, in the config comment the intake keeps (by marker). */
