@@ -20,8 +20,6 @@ const MAX_HANDLER_LINES = 40;
 const KNOWN_OVER: Readonly<Record<string, string>> = {
   "src/report/parse-report.ts readReport": "issue 9: the parse-once change",
   "src/report/scan-blocks.ts scanBlocks": "issue 9: the parse-once change",
-  "src/state/memory-state.ts createMemoryState": "a factory of one object's methods",
-  "src/state/redis-state.ts createRedisState": "a factory of one object's methods",
   "src/commands/handle-body-commands.ts handleBodyCommands": "to split: guard, read, plan, write",
   "src/commands/plan-commands.ts planCommands": "to split: one function per command",
 };

@@ -15,9 +15,28 @@ const CAPACITY = 20_000;
  * milliseconds.
  */
 export function createMemoryState(now: () => number = Date.now): SharedState {
-  const entries = new Map<string, Entry>();
-  const token = randomUUID();
+  const store = memoryStore(now);
+  return {
+    kind: "memory",
+    ...deliveries(store),
+    ...locks(store),
+    ...values(store),
+    async ping() {},
+    async close() {},
+  };
+}
 
+/** Keys that expire like Redis keys, at most `CAPACITY` of them. */
+interface MemoryStore {
+  read(key: string): string | null;
+  write(key: string, value: string, ttlSeconds: number): void;
+  /** Writes the key only when it holds nothing (`SET NX`); true when written. */
+  setIfAbsent(key: string, value: string, ttlSeconds: number): boolean;
+  remove(key: string): void;
+}
+
+function memoryStore(now: () => number): MemoryStore {
+  const entries = new Map<string, Entry>();
   const read = (key: string): string | null => {
     const entry = entries.get(key);
     if (!entry) return null;
@@ -35,50 +54,72 @@ export function createMemoryState(now: () => number = Date.now): SharedState {
       if (oldest !== undefined) entries.delete(oldest);
     }
   };
-  const setIfAbsent = (key: string, value: string, ttlSeconds: number): boolean => {
-    if (read(key) !== null) return false;
-    write(key, value, ttlSeconds);
-    return true;
-  };
-  const holding = `handling:${token}`;
-
   return {
-    kind: "memory",
+    read,
+    write,
+    setIfAbsent(key, value, ttlSeconds) {
+      if (read(key) !== null) return false;
+      write(key, value, ttlSeconds);
+      return true;
+    },
+    remove(key) {
+      entries.delete(key);
+    },
+  };
+}
+
+type Deliveries = Pick<
+  SharedState,
+  "claimDelivery" | "extendDelivery" | "completeDelivery" | "releaseDelivery" | "isDeliveryHandled"
+>;
+
+/** Delivery claims, held under a value unique to this process. */
+function deliveries(store: MemoryStore): Deliveries {
+  const holding = `handling:${randomUUID()}`;
+  return {
     async claimDelivery(id, ttlSeconds) {
-      return setIfAbsent(`delivery:${id}`, holding, ttlSeconds);
+      return store.setIfAbsent(`delivery:${id}`, holding, ttlSeconds);
     },
     async extendDelivery(id, ttlSeconds) {
-      if (read(`delivery:${id}`) !== holding) return false;
-      write(`delivery:${id}`, holding, ttlSeconds);
+      if (store.read(`delivery:${id}`) !== holding) return false;
+      store.write(`delivery:${id}`, holding, ttlSeconds);
       return true;
     },
     async completeDelivery(id, ttlSeconds) {
-      write(`delivery:${id}`, "done", ttlSeconds);
+      store.write(`delivery:${id}`, "done", ttlSeconds);
     },
     async releaseDelivery(id) {
-      if (read(`delivery:${id}`) === holding) entries.delete(`delivery:${id}`);
+      if (store.read(`delivery:${id}`) === holding) store.remove(`delivery:${id}`);
     },
     async isDeliveryHandled(id) {
-      return read(`delivery:${id}`) === "done";
+      return store.read(`delivery:${id}`) === "done";
     },
+  };
+}
+
+function locks(store: MemoryStore): Pick<SharedState, "withLock"> {
+  return {
     async withLock(name, _ttlSeconds, fn) {
       const key = `lock:${name}`;
       const mine = randomUUID();
       // One process: the lock lives as long as `fn` runs, and dies with the process.
-      if (!setIfAbsent(key, mine, Number.POSITIVE_INFINITY)) return { ran: false };
+      if (!store.setIfAbsent(key, mine, Number.POSITIVE_INFINITY)) return { ran: false };
       try {
         return { ran: true, value: await fn() };
       } finally {
-        if (read(key) === mine) entries.delete(key);
+        if (store.read(key) === mine) store.remove(key);
       }
     },
+  };
+}
+
+function values(store: MemoryStore): Pick<SharedState, "getValue" | "setValue"> {
+  return {
     async getValue(key) {
-      return read(`value:${key}`);
+      return store.read(`value:${key}`);
     },
     async setValue(key, value) {
-      write(`value:${key}`, value, Number.POSITIVE_INFINITY);
+      store.write(`value:${key}`, value, Number.POSITIVE_INFINITY);
     },
-    async ping() {},
-    async close() {},
   };
 }

@@ -36,31 +36,57 @@ export function createRedisState(url: string, options: RedisStateOptions = {}): 
     keyPrefix: PREFIX,
   });
   redis.on("error", (error: Error) => options.onError?.(error));
-  const holding = `handling:${randomUUID()}`;
-
-  const extendIfMine = async (key: string, value: string, ttlSeconds: number) =>
-    (await redis.eval(EXTEND_IF_MINE, 1, key, value, String(ttlSeconds * 1000))) === 1;
-  const deleteIfMine = async (key: string, value: string) => {
-    await redis.eval(DELETE_IF_MINE, 1, key, value);
-  };
-
   return {
     kind: "redis",
+    ...deliveries(redis),
+    ...locks(redis, options),
+    ...values(redis),
+    async ping() {
+      await redis.ping();
+    },
+    async close() {
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}
+
+async function extendIfMine(redis: Redis, key: string, value: string, ttlSeconds: number) {
+  return (await redis.eval(EXTEND_IF_MINE, 1, key, value, String(ttlSeconds * 1000))) === 1;
+}
+
+async function deleteIfMine(redis: Redis, key: string, value: string): Promise<void> {
+  await redis.eval(DELETE_IF_MINE, 1, key, value);
+}
+
+type Deliveries = Pick<
+  SharedState,
+  "claimDelivery" | "extendDelivery" | "completeDelivery" | "releaseDelivery" | "isDeliveryHandled"
+>;
+
+/** Delivery claims, held under a value unique to this process. */
+function deliveries(redis: Redis): Deliveries {
+  const holding = `handling:${randomUUID()}`;
+  return {
     async claimDelivery(id, ttlSeconds) {
       return (await redis.set(`delivery:${id}`, holding, "EX", ttlSeconds, "NX")) === "OK";
     },
     extendDelivery(id, ttlSeconds) {
-      return extendIfMine(`delivery:${id}`, holding, ttlSeconds);
+      return extendIfMine(redis, `delivery:${id}`, holding, ttlSeconds);
     },
     async completeDelivery(id, ttlSeconds) {
       await redis.set(`delivery:${id}`, "done", "EX", ttlSeconds);
     },
     releaseDelivery(id) {
-      return deleteIfMine(`delivery:${id}`, holding);
+      return deleteIfMine(redis, `delivery:${id}`, holding);
     },
     async isDeliveryHandled(id) {
       return (await redis.get(`delivery:${id}`)) === "done";
     },
+  };
+}
+
+function locks(redis: Redis, options: RedisStateOptions): Pick<SharedState, "withLock"> {
+  return {
     async withLock(name, ttlSeconds, fn) {
       const key = `lock:${name}`;
       const mine = randomUUID();
@@ -68,7 +94,9 @@ export function createRedisState(url: string, options: RedisStateOptions = {}): 
       // Renewed while `fn` runs, so a long run keeps it; a dead holder's lock expires.
       const renew = setInterval(
         () => {
-          extendIfMine(key, mine, ttlSeconds).catch((error: Error) => options.onError?.(error));
+          extendIfMine(redis, key, mine, ttlSeconds).catch((error: Error) =>
+            options.onError?.(error),
+          );
         },
         Math.max(100, (ttlSeconds * 1000) / 3),
       );
@@ -77,20 +105,19 @@ export function createRedisState(url: string, options: RedisStateOptions = {}): 
         return { ran: true, value: await fn() };
       } finally {
         clearInterval(renew);
-        await deleteIfMine(key, mine).catch((error: Error) => options.onError?.(error));
+        await deleteIfMine(redis, key, mine).catch((error: Error) => options.onError?.(error));
       }
     },
+  };
+}
+
+function values(redis: Redis): Pick<SharedState, "getValue" | "setValue"> {
+  return {
     getValue(key) {
       return redis.get(`value:${key}`);
     },
     async setValue(key, value) {
       await redis.set(`value:${key}`, value);
-    },
-    async ping() {
-      await redis.ping();
-    },
-    async close() {
-      await redis.quit().catch(() => redis.disconnect());
     },
   };
 }
