@@ -1,7 +1,7 @@
 import type { Context } from "probot";
 import type { LabelChange } from "../intake/plan-label-change.js";
 import { statusOf } from "./create-once.js";
-import type { IssueRef } from "./upsert-marked-comment.js";
+import type { IssueAddress } from "./issue-address.js";
 
 /**
  * Adds and removes labels by name (`POST …/labels`, `DELETE …/labels/{name}`), never setting the
@@ -10,7 +10,7 @@ import type { IssueRef } from "./upsert-marked-comment.js";
  */
 export async function changeIssueLabels(
   octokit: Context["octokit"],
-  issue: IssueRef,
+  issue: IssueAddress,
   change: Pick<LabelChange, "add" | "remove">,
 ): Promise<void> {
   if (change.add.length > 0) await octokit.rest.issues.addLabels({ ...issue, labels: change.add });

@@ -1,6 +1,6 @@
 import type { Context } from "probot";
 import type { HistoryEvent, IssueHistory, LinkedPullRequest } from "../timeline/history-rows.js";
-import type { IssueRef } from "./upsert-marked-comment.js";
+import type { IssueAddress } from "./issue-address.js";
 
 /**
  * One GraphQL query for what `/disruption timeline sync` records: the issue's creation, its label
@@ -71,7 +71,7 @@ interface Answer {
 /** Reads the issue's history for the timeline (one GraphQL query). */
 export async function readIssueHistory(
   octokit: Context["octokit"],
-  issue: IssueRef,
+  issue: IssueAddress,
 ): Promise<IssueHistory> {
   const answer = await octokit.graphql<Answer>(ISSUE_HISTORY_QUERY, {
     owner: issue.owner,

@@ -1,5 +1,5 @@
 import type { Context } from "probot";
-import type { IssueRef } from "./upsert-marked-comment.js";
+import type { IssueAddress } from "./issue-address.js";
 
 /** An issue as it is on GitHub now, as the write paths plan on it (never the webhook's snapshot). */
 export interface CurrentIssue {
@@ -16,7 +16,7 @@ export interface CurrentIssue {
  */
 export async function readIssue(
   octokit: Context["octokit"],
-  issue: IssueRef,
+  issue: IssueAddress,
 ): Promise<CurrentIssue> {
   const { data } = await octokit.rest.issues.get({ ...issue });
   return {

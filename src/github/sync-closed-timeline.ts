@@ -2,9 +2,9 @@ import type { Context } from "probot";
 import type { Config } from "../config/config.js";
 import { historyRows } from "../timeline/history-rows.js";
 import { syncTimeline } from "../timeline/sync-timeline.js";
+import type { IssueAddress } from "./issue-address.js";
 import { readIssue } from "./read-issue.js";
 import { readIssueHistory } from "./read-issue-history.js";
-import type { IssueRef } from "./upsert-marked-comment.js";
 
 /**
  * The timeline sync a report gets once when it closes (README, "During a disruption"): the issue
@@ -15,7 +15,7 @@ import type { IssueRef } from "./upsert-marked-comment.js";
  */
 export async function syncClosedTimeline(
   octokit: Context["octokit"],
-  ref: IssueRef,
+  ref: IssueAddress,
   config: Config,
   closedAt: string | null,
 ): Promise<"written" | "unchanged" | "not closed"> {

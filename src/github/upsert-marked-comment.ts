@@ -1,12 +1,7 @@
 import type { Context } from "probot";
 import { MAX_PAGE_SIZE } from "../limits/github-limits.js";
 import { createOnce } from "./create-once.js";
-
-export interface IssueRef {
-  owner: string;
-  repo: string;
-  issue_number: number;
-}
+import type { IssueAddress } from "./issue-address.js";
 
 /** One comment on an issue, as the write paths look at it. */
 export interface MarkedComment {
@@ -24,7 +19,7 @@ export interface MarkedComment {
  */
 export async function listIssueComments(
   octokit: Context["octokit"],
-  issue: IssueRef,
+  issue: IssueAddress,
 ): Promise<MarkedComment[]> {
   const comments = await octokit.paginate(octokit.rest.issues.listComments, {
     ...issue,
@@ -44,7 +39,7 @@ export async function listIssueComments(
 /** Every comment on an issue that carries the marker, oldest first. */
 async function findMarkedComments(
   octokit: Context["octokit"],
-  issue: IssueRef,
+  issue: IssueAddress,
   marker: string,
 ): Promise<MarkedComment[]> {
   return (await listIssueComments(octokit, issue)).filter((comment) =>
@@ -55,7 +50,7 @@ async function findMarkedComments(
 /** The app's (oldest) comment on an issue that carries the marker, or null. */
 export async function findMarkedComment(
   octokit: Context["octokit"],
-  issue: IssueRef,
+  issue: IssueAddress,
   marker: string,
 ): Promise<MarkedComment | null> {
   return (await findMarkedComments(octokit, issue, marker))[0] ?? null;
@@ -70,7 +65,7 @@ export async function findMarkedComment(
  */
 export async function upsertMarkedComment(
   octokit: Context["octokit"],
-  issue: IssueRef,
+  issue: IssueAddress,
   marker: string,
   body: string,
   options: {
@@ -114,7 +109,7 @@ export async function upsertMarkedComment(
  */
 async function createMarkedComment(
   octokit: Context["octokit"],
-  issue: IssueRef,
+  issue: IssueAddress,
   marker: string,
   body: string,
 ): Promise<MarkedComment> {
@@ -137,7 +132,7 @@ async function createMarkedComment(
 /** Deletes the app's later twins of a marked comment; the oldest stays. */
 async function keepOldest(
   octokit: Context["octokit"],
-  issue: IssueRef,
+  issue: IssueAddress,
   marker: string,
   created: MarkedComment,
 ): Promise<MarkedComment> {
