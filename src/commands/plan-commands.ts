@@ -2,24 +2,13 @@ import type { DateTime } from "luxon";
 import type { Config } from "../config/config.js";
 import { type IntakePlan, planIntake } from "../intake/plan-intake.js";
 import type { LabelChange } from "../intake/plan-label-change.js";
-import { codeSpan, inlineMarkdown } from "../markdown/neutralise.js";
-import { META_NAMES } from "../report/field-names.js";
-import { renderFilled } from "../report/fill-report.js";
 import { parseReport } from "../report/parse-report.js";
-import { formatTime } from "../report/parse-time.js";
-import { readType } from "../report/read-values.js";
-import { setOverviewValue } from "../report/set-overview-value.js";
-import { describeSeverity } from "../report/severity-scale.js";
-import type { MetaField, ParsedReport } from "../report/types.js";
+import type { ParsedReport, Problem } from "../report/types.js";
 import { insertTimelineRows } from "../timeline/insert-timeline-rows.js";
 import { resolveTime } from "../timeline/resolve-time.js";
-import {
-  commentMarker,
-  type Effect,
-  type NewTimelineRow,
-  rowMarker,
-} from "../timeline/timeline-row.js";
-import type { Command, CommandTimeField } from "./parse-command.js";
+import { commentMarker, type NewTimelineRow, rowMarker } from "../timeline/timeline-row.js";
+import { type Applied, applyCommand, type Draft, type StepContext } from "./command-steps.js";
+import type { Command } from "./parse-command.js";
 
 /** The commands of one comment, and what the plan needs to know of the issue and the comment. */
 export interface CommandInput {
@@ -53,14 +42,6 @@ export type CommandPlan =
   | { kind: "unchanged"; reason: "applied" | "nothing" }
   | { kind: "refused"; refusals: { line: string; message: string }[] };
 
-/** How each lifecycle time counts for recovery, for its timeline row. */
-const TIME_EFFECT: Record<CommandTimeField, Effect> = {
-  detected: "neutral",
-  acknowledged: "neutral",
-  mitigated: "positive",
-  resolved: "positive",
-};
-
 /**
  * Applies the body commands of one comment to the body, all or none: each sets its Overview value
  * or adds its timeline row (every row marked with the comment's id), then the derived rows and the
@@ -70,97 +51,49 @@ const TIME_EFFECT: Record<CommandTimeField, Effect> = {
 export function planCommands(input: CommandInput): CommandPlan {
   const marker = commentMarker(input.commentId);
   if (input.body.includes(rowMarker(marker))) return { kind: "unchanged", reason: "applied" };
-  const { config } = input;
-  const options = { timeZone: config.timeZone, types: config.types };
-  // Each body is read once: a command that changes nothing of the Overview reuses the last read.
-  const parse = memoParse(options);
-  const original = parse(input.body);
+  const context = stepContext(input, marker);
+  const original = context.parse(input.body);
+  let draft: Draft = { body: input.body, isReport: input.isReport, rows: [] };
   const refusals: { line: string; message: string }[] = [];
-  let body = input.body;
-  let isReport = input.isReport;
-  const rows: NewTimelineRow[] = [];
-  const row = (time: DateTime, event: string, effect: Effect = "neutral"): void => {
-    rows.push({ time, party: input.actor, event, effect, marker });
-  };
-  const now = resolveTime(null, input.now, config.timeZone);
-  const nowTime = now.ok ? now.time : input.now;
-
   for (const { line, command } of input.commands) {
-    const refuse = (message: string): void => {
-      refusals.push({ line, message });
-    };
-    if (command.verb === "declare") {
-      if (isReport) continue;
-      isReport = true;
-      body = declareBody(body, input, parse);
-      row(nowTime, "Declared a disruption", "neutral");
-      continue;
-    }
-    if (!isReport) {
-      refuse(
-        `this issue is not a disruption report (it has no \`${config.labels.report}\` label): \`/disruption declare\` makes it one`,
-      );
-      continue;
-    }
-    if (command.verb === "timeline") {
-      const time = resolveTime(command.time, input.now, config.timeZone);
-      if (!time.ok) refuse(time.message);
-      else row(time.time, inlineMarkdown(command.text, 500), command.effect);
-      continue;
-    }
-    if (command.verb === "timeline-sync") {
-      rows.push(...(input.historyRows ?? []).filter((r) => !body.includes(rowMarker(r.marker))));
-      continue;
-    }
-    const filled = ensureOverview(body, parse);
-    if (filled === null) {
-      refuse(
-        "this report has no Overview table (`| Field | Value |` under `## Overview`) to write it in: add the table, or write the value there by hand",
-      );
-      continue;
-    }
-    body = filled;
-    if (command.verb === "time") {
-      const time = resolveTime(command.time, input.now, config.timeZone);
-      if (!time.ok) {
-        refuse(time.message);
-        continue;
-      }
-      const outcome = setValue(body, command.field, formatTime(time.time), parse);
-      if (!outcome.ok) refuse(outcome.message);
-      else {
-        body = outcome.body;
-        row(time.time, META_NAMES[command.field].row, TIME_EFFECT[command.field]);
-      }
-    } else if (command.verb === "severity") {
-      const before = parse(body).report.severity;
-      body = setOverviewValue(body, "severity", describeSeverity(command.severity)) ?? body;
-      row(nowTime, changed("Severity", before, command.severity));
-    } else if (command.verb === "type") {
-      const type = readType(command.type, config.types);
-      if (!type) {
-        refuse(
-          `${codeSpan(command.type, 60)} is not one of this repository's types: write one of ${config.types.join(", ")}`,
-        );
-        continue;
-      }
-      const before = parse(body).report.type;
-      body = setOverviewValue(body, "type", type) ?? body;
-      row(nowTime, changed("Type", before, type));
-    } else if (command.verb === "services") {
-      const before = parse(body).report.services.join(", ");
-      const after = command.services.join(", ");
-      body = setOverviewValue(body, "services", after) ?? body;
-      row(nowTime, changed("Services", before || null, inlineMarkdown(after, 200)));
-    } else {
-      refuse("this command does not change the report; write it in a comment of its own");
-    }
+    const applied: Applied = applyCommand(command, draft, context);
+    draft = applied.draft;
+    if (applied.refusal !== undefined) refusals.push({ line, message: applied.refusal });
   }
   if (refusals.length > 0) return { kind: "refused", refusals };
+  return finishPlan(input, draft, original.problems, context.parse);
+}
 
-  const started = parse(body).times.started;
+/** What the commands read besides the draft: the config, the times, the history, the parse. */
+function stepContext(input: CommandInput, marker: string): StepContext {
+  const { config, actor } = input;
+  const now = resolveTime(null, input.now, config.timeZone);
+  return {
+    config,
+    written: input.now,
+    now: now.ok ? now.time : input.now,
+    issueCreatedAt: input.issueCreatedAt,
+    historyRows: input.historyRows ?? [],
+    // Each body is read once: a command that changes nothing of the Overview reuses the last read.
+    parse: memoParse({ timeZone: config.timeZone, types: config.types }),
+    row: (time, event, effect = "neutral") => ({ time, party: actor, event, effect, marker }),
+  };
+}
+
+/**
+ * The rows inserted, then the derived rows and the labels as on any edit; the problems comment
+ * follows when the problems changed. Nothing to write when neither the body nor the labels change.
+ */
+function finishPlan(
+  input: CommandInput,
+  draft: Draft,
+  problemsBefore: readonly Problem[],
+  parse: (body: string) => ParsedReport,
+): CommandPlan {
+  const { config } = input;
+  const started = parse(draft.body).times.started;
   const baseDate = started ? started.setZone(config.timeZone).toISODate() : null;
-  body = insertTimelineRows(body, rows, config.timeZone, baseDate);
+  const body = insertTimelineRows(draft.body, draft.rows, config.timeZone, baseDate);
   // The report label is among the labels a report derives, so a declared issue gets it here.
   const planned = planIntake({
     mode: "edit",
@@ -169,64 +102,13 @@ export function planCommands(input: CommandInput): CommandPlan {
     labels: input.labels,
     config,
   });
-  // The problems comment follows when the problems changed, as on a person's edit.
-  const intake = {
-    ...planned,
-    syncProblems: JSON.stringify(original.problems) !== JSON.stringify(planned.problems),
-  };
+  const syncProblems = JSON.stringify(problemsBefore) !== JSON.stringify(planned.problems);
+  const intake = { ...planned, syncProblems };
   const finalBody = intake.body ?? body;
-  const labels = intake.labels;
+  const { labels } = intake;
   const labelsChanged = labels.add.length > 0 || labels.remove.length > 0;
   if (finalBody === input.body && !labelsChanged) return { kind: "unchanged", reason: "nothing" };
   return { kind: "write", body: finalBody, labels, intake };
-}
-
-/**
- * Sets an Overview value and refuses it when it puts a time out of order with another (the
- * parser's own message, which names both times): an order that was already broken does not
- * refuse an unrelated command.
- */
-function setValue(
-  body: string,
-  field: MetaField,
-  value: string,
-  parse: (body: string) => ParsedReport,
-): { ok: true; body: string } | { ok: false; message: string } {
-  const next = setOverviewValue(body, field, value) ?? body;
-  const before = new Set(orderProblems(parse(body)));
-  const added = orderProblems(parse(next)).filter((message) => !before.has(message));
-  const own = added.find((message) => message.includes(META_NAMES[field].row));
-  return own
-    ? { ok: false, message: own.replace(/: check both times and their zones\.$/, "") }
-    : { ok: true, body: next };
-}
-
-function orderProblems(parsed: ParsedReport): string[] {
-  return parsed.problems
-    .filter((problem) => / is before /.test(problem.message))
-    .map((problem) => problem.message);
-}
-
-/** A body in the form's shape is filled first (as the intake would); other bodies must have the table. */
-function ensureOverview(body: string, parse: (body: string) => ParsedReport): string | null {
-  const parsed = parse(body);
-  if (parsed.shape === "canonical") return body;
-  if (parsed.shape === "form") return renderFilled(parsed);
-  return null;
-}
-
-/** `declare`: the body filled as the intake fills a new report, Started = the issue's creation unless written. */
-function declareBody(
-  body: string,
-  input: CommandInput,
-  parse: (body: string) => ParsedReport,
-): string {
-  const parsed = parse(body);
-  const filled = parsed.shape === "canonical" ? body : renderFilled(parsed);
-  if (parsed.rawMeta.started) return filled;
-  const created = resolveTime(null, input.issueCreatedAt, input.config.timeZone);
-  if (!created.ok) return filled;
-  return setOverviewValue(filled, "started", formatTime(created.time)) ?? filled;
 }
 
 /** `parseReport` that keeps its last reads (a plan reads the body before and after each change). */
@@ -244,10 +126,4 @@ function memoParse(options: {
     }
     return parsed;
   };
-}
-
-function changed(name: string, before: string | null, after: string): string {
-  return before && before !== after
-    ? `${name} changed from ${before} to ${after}`
-    : `${name} set to ${after}`;
 }
