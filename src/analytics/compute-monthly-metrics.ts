@@ -25,7 +25,7 @@ import {
   serviceRows,
   trendEntries,
 } from "./phase-figures.js";
-import { type ReportRecord, readReportRecords } from "./read-report-record.js";
+import { type ReportRecord, readReportRecords, recordTime } from "./read-report-record.js";
 import { roundMinutes } from "./stats.js";
 import type { DisruptionRow, MonthlyDetails, MonthlyFigures, MonthlyResult } from "./types.js";
 
@@ -143,8 +143,8 @@ export function metricsFromRecords(
       workingTime: describeWorkingTime(calendar),
     },
     ...follow,
-    repeats: findRepeats(records, period.months),
-    disruptions: current.map(disruptionRow),
+    repeats: findRepeats(records, period.months, options.timeZone),
+    disruptions: current.map((record) => disruptionRow(record, options.timeZone)),
     problems,
   };
   return { figures, details };
@@ -182,19 +182,19 @@ function dataProblems(records: readonly ReportRecord[]): MonthlyDetails["problem
     }));
 }
 
-function disruptionRow(record: ReportRecord): DisruptionRow {
+function disruptionRow(record: ReportRecord, timeZone: string): DisruptionRow {
   return {
     issue: record.issue,
     severity: record.severity,
     type: record.type,
     services: record.services,
-    started: record.started ? isoTime(record.started) : "",
+    started: record.started === null ? "" : isoTime(recordTime(record.started, timeZone)),
     lengthMinutes: record.length === null ? null : roundMinutes(record.length),
   };
 }
 
 function byStarted(a: ReportRecord, b: ReportRecord): number {
-  return (a.started?.toMillis() ?? 0) - (b.started?.toMillis() ?? 0) || compareRefs(a, b);
+  return (a.started ?? 0) - (b.started ?? 0) || compareRefs(a, b);
 }
 
 function compareRefs(a: ReportRecord, b: ReportRecord): number {

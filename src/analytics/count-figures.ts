@@ -1,7 +1,7 @@
 import { isWorkingTime } from "../calendar/is-working-time.js";
 import type { WorkCalendar } from "../calendar/work-calendar.js";
 import { SEVERITIES, type Severity } from "../report/types.js";
-import type { ReportRecord } from "./read-report-record.js";
+import { type ReportRecord, recordTime } from "./read-report-record.js";
 import { type CustomerImpactFigures, WEEKDAYS, type Weekday } from "./types.js";
 
 /**
@@ -39,7 +39,7 @@ export function countByRepository(records: readonly ReportRecord[]): Record<stri
 export function countByWeekday(records: readonly ReportRecord[]): Record<Weekday, number> {
   const counts = Object.fromEntries(WEEKDAYS.map((day) => [day, 0])) as Record<Weekday, number>;
   for (const record of records) {
-    const day = record.started ? WEEKDAYS[record.started.weekday - 1] : undefined;
+    const day = record.started !== null ? WEEKDAYS[record.weekday - 1] : undefined;
     if (day) counts[day] += 1;
   }
   return counts;
@@ -49,7 +49,7 @@ export function countByWeekday(records: readonly ReportRecord[]): Record<Weekday
 export function countByHour(records: readonly ReportRecord[]): number[] {
   const hours = Array.from({ length: 24 }, () => 0);
   for (const record of records)
-    if (record.started) hours[record.started.hour] = (hours[record.started.hour] ?? 0) + 1;
+    if (record.started !== null) hours[record.hour] = (hours[record.hour] ?? 0) + 1;
   return hours;
 }
 
@@ -57,9 +57,9 @@ export function countByHour(records: readonly ReportRecord[]): number[] {
 export function whenGrid(records: readonly ReportRecord[]): number[][] {
   const grid = WEEKDAYS.map(() => Array.from({ length: 6 }, () => 0));
   for (const record of records) {
-    if (!record.started) continue;
-    const row = grid[record.started.weekday - 1];
-    const block = Math.floor(record.started.hour / 4);
+    if (record.started === null) continue;
+    const row = grid[record.weekday - 1];
+    const block = Math.floor(record.hour / 4);
     if (row) row[block] = (row[block] ?? 0) + 1;
   }
   return grid;
@@ -77,9 +77,9 @@ export function weekendAndOutOfHours(
   let weekend = 0;
   let outOfHours = 0;
   for (const record of records) {
-    if (!record.started) continue;
-    if (record.started.weekday >= 6) weekend += 1;
-    if (!isWorkingTime(calendar, record.started)) outOfHours += 1;
+    if (record.started === null) continue;
+    if (record.weekday >= 6) weekend += 1;
+    if (!isWorkingTime(calendar, recordTime(record.started, calendar.timeZone))) outOfHours += 1;
   }
   return { weekend, outOfHours };
 }

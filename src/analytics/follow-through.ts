@@ -2,7 +2,7 @@ import type { DateTime } from "luxon";
 import type { WorkCalendar } from "../calendar/work-calendar.js";
 import { workingDaysBetween } from "../calendar/working-days.js";
 import { isoTime } from "../report/parse-time.js";
-import type { ReportRecord } from "./read-report-record.js";
+import { type ReportRecord, recordTime } from "./read-report-record.js";
 import type { MissingLessons, OpenActionItem, OpenReport } from "./types.js";
 
 /** Working days a SEV1/SEV2 review may take before its empty Lessons are listed (docs/definitions.md, `002`). */
@@ -28,6 +28,8 @@ export function followThrough(
   calendar: WorkCalendar,
 ): FollowThrough {
   const today = now.toISODate() ?? "";
+  // The zone the records were read in, and the figures are (the calendar's).
+  const zone = calendar.timeZone;
   const openActionItems: OpenActionItem[] = [];
   const openReports: OpenReport[] = [];
   const missingLessons: MissingLessons[] = [];
@@ -45,20 +47,21 @@ export function followThrough(
       openReports.push({
         issue: record.issue,
         severity: record.severity,
-        started: record.started ? isoTime(record.started) : null,
+        started: record.started === null ? null : isoTime(recordTime(record.started, zone)),
       });
     }
     if (
       (record.severity === "SEV1" || record.severity === "SEV2") &&
       record.lessonsEmpty &&
-      record.resolved &&
-      workingDaysBetween(calendar, record.resolved, now, REVIEW_BUSINESS_DAYS) >=
-        REVIEW_BUSINESS_DAYS
+      record.resolved !== null
     ) {
+      const resolved = recordTime(record.resolved, zone);
+      if (workingDaysBetween(calendar, resolved, now, REVIEW_BUSINESS_DAYS) < REVIEW_BUSINESS_DAYS)
+        continue;
       missingLessons.push({
         issue: record.issue,
         severity: record.severity,
-        resolved: isoTime(record.resolved),
+        resolved: isoTime(resolved),
       });
     }
   }

@@ -9,17 +9,21 @@ import { monthOf } from "./month.js";
 import type { IssueRef } from "./types.js";
 
 /**
- * What the analytics need of one report, read once from its body: small enough that 10,000 of
- * them stay cheap after the parsed bodies are gone.
+ * What the analytics need of one report, read once from its body: small enough that 100,000 of
+ * them stay cheap after the parsed bodies are gone (times are numbers, not luxon objects of some
+ * 700 bytes each; see {@link recordTime} for a time in the report zone).
  */
 export interface ReportRecord {
   issue: IssueRef;
   open: boolean;
-  /** Started in the report zone, or null when it cannot be read (see `startedProblem`). */
-  started: DateTime | null;
+  /** Started, milliseconds since the epoch, or null when it cannot be read (see `startedProblem`). */
+  started: number | null;
   startedProblem: string | null;
   /** `YYYY-MM` of Started in the report zone. */
   month: string | null;
+  /** Of Started in the report zone: ISO weekday 1 (Monday) to 7, and hour 0..23; 0 without Started. */
+  weekday: number;
+  hour: number;
   /** Lower case, each once. */
   services: string[];
   type: string | null;
@@ -30,8 +34,11 @@ export interface ReportRecord {
   ttm: number | null;
   ttr: number | null;
   length: number | null;
-  /** Resolved in the report zone; the issue's close time when Resolved is empty on a closed issue. */
-  resolved: DateTime | null;
+  /**
+   * Resolved, milliseconds since the epoch; the issue's close time when Resolved is empty on a
+   * closed issue.
+   */
+  resolved: number | null;
   /** Action items neither done nor dropped. */
   openItems: { text: string; owners: string[]; due: string | null }[];
   lessonsEmpty: boolean;
@@ -60,13 +67,21 @@ export function readReportRecord(
       "Started could not be read.");
   const closedAt = issue.state === "closed" && issue.closedAt ? issue.closedAt : null;
   const resolved =
-    times.resolved?.setZone(zone) ?? (closedAt ? DateTime.fromISO(closedAt, { zone }) : null);
+    times.resolved?.toMillis() ?? (closedAt ? DateTime.fromISO(closedAt).toMillis() : null);
   return {
-    issue: { repo: repoOfUrl(issue.url), number: issue.number, title: issue.title, url: issue.url },
+    // Owned copies: a streamed JSON parser hands out slices of the chunk it read (64 KB each).
+    issue: {
+      repo: own(repoOfUrl(issue.url)),
+      number: issue.number,
+      title: own(issue.title),
+      url: own(issue.url),
+    },
     open: issue.state === "open",
-    started,
+    started: started ? started.toMillis() : null,
     startedProblem: startedProblem === null ? null : own(startedProblem),
     month: started ? monthOf(started) : null,
+    weekday: started ? started.weekday : 0,
+    hour: started ? started.hour : 0,
     services: [...new Set(report.services.map((service) => own(service.toLowerCase())))],
     type: report.type,
     severity: report.severity,
@@ -86,6 +101,15 @@ export function readReportRecord(
       })),
     lessonsEmpty: parsed.sections.find((section) => section.name === "Lessons")?.empty ?? true,
   };
+}
+
+/**
+ * A time of a record (`started`, `resolved`) in the zone the records were read in.
+ *
+ * @example recordTime(record.started, "Europe/Berlin").toISO() // "2026-10-05T14:05:00.000+02:00"
+ */
+export function recordTime(time: number, timeZone: string): DateTime {
+  return DateTime.fromMillis(time, { zone: cachedZone(timeZone) });
 }
 
 /**

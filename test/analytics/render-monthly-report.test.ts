@@ -8,6 +8,7 @@ import {
   renderIssueParts,
   renderMonthlyReport,
 } from "../../src/analytics/render-monthly-report.js";
+import { LISTED_ROWS } from "../../src/analytics/sections/section-follow-through.js";
 import { MAX_BODY_LENGTH } from "../../src/limits/github-limits.js";
 import { ACCEPTED_TIME_FORMATS } from "../../src/report/parse-time.js";
 import { reportIssue } from "./build-issue.js";
@@ -222,7 +223,7 @@ describe("renderMonthlyReport", () => {
     ]);
   });
 
-  it("never cuts: a report longer than an issue body goes on in marked parts, every row kept", () => {
+  it("never cuts: a report longer than an issue body goes on in marked parts, every disruption kept, the follow-through lists to their first LISTED_ROWS", () => {
     const title = "Checkout | payments ".repeat(12).slice(0, 240);
     const item = `- [ ] @alice ${"investigate the connection pool again ".repeat(8)} (due 2026-10-01)`;
     const many = Array.from({ length: 300 }, (_, index) =>
@@ -251,13 +252,28 @@ describe("renderMonthlyReport", () => {
       expect(readAnalyticsPartMarker(part)).toEqual({ period: "2026-10", part: index + 2 });
     });
     const all = parts.join("\n");
-    // Every report is in the action items, the open reports and the disruptions (and repeats).
+    const links = (number: number) =>
+      all.split(`](https://github.com/acme/ops/issues/${number})`).length - 1;
+    // Every report is in the disruptions (and repeats); the follow-through lists show the first
+    // LISTED_ROWS items (3 a report: reports 1–34) and open reports (1–100), and count the rest.
     for (let number = 1; number <= 300; number += 1)
-      expect(
-        all.split(`](https://github.com/acme/ops/issues/${number})`).length - 1,
-      ).toBeGreaterThanOrEqual(3);
+      expect(links(number)).toBeGreaterThanOrEqual(
+        1 + (number <= LISTED_ROWS ? 1 : 0) + (number <= Math.ceil(LISTED_ROWS / 3) ? 1 : 0),
+      );
+    expect(all).toContain(
+      `<b>900 open action items, 900 overdue, oldest 2026-10-01</b> (by report, then owner; the ${LISTED_ROWS} most pressing are listed, ${900 - LISTED_ROWS} more are not)`,
+    );
+    expect(all).toContain(
+      `<b>300 reports still open</b>, the oldest started 2026-10-05; the ${LISTED_ROWS} opened first are listed, ${300 - LISTED_ROWS} more are not`,
+    );
+    const actionRows = all.slice(
+      all.indexOf("<b>900 open action items"),
+      all.indexOf("<b>300 reports still open"),
+    );
+    expect(actionRows.match(/ ⚠️ overdue/g)).toHaveLength(LISTED_ROWS);
     expect(all.match(/ \| SEV3 \| Deployment \| /g)).toHaveLength(300);
-    expect(all.match(/^\| \[#\d+ [^\n]*\| SEV3 \| \d{4}-/gm)).toHaveLength(300);
+    // The open reports' rows (report, severity, started): the first LISTED_ROWS.
+    expect(all.match(/^\| \[#\d+ [^\n]*\| SEV3 \| \d{4}-/gm)).toHaveLength(LISTED_ROWS);
     expect(all).toContain("(continued)</summary>");
     expect(all).not.toContain("was cut");
   });

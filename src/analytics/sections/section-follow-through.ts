@@ -5,6 +5,14 @@ import type { OpenActionItem } from "../types.js";
 import { type Block, foldedTable } from "./blocks.js";
 import { plural, type ReportView, reportLink } from "./report-view.js";
 
+/**
+ * Rows each follow-through list shows at most: the most pressing (overdue items first, then by due
+ * date; open reports and missing reviews oldest first); its summary counts them all and says how
+ * many more there are. 100,000 reports have some 150,000 open items: an issue of every one of
+ * them would be thirty comments long and read by nobody.
+ */
+export const LISTED_ROWS = 100;
+
 /** Open action items, open reports and missing reviews, each folded under a one-line summary. */
 export function followThroughSection(view: ReportView): Block[] {
   return [
@@ -18,15 +26,27 @@ export function followThroughSection(view: ReportView): Block[] {
 
 /** `81 open action items, 46 overdue, oldest 2025-11-27`. */
 function actionItemSummary(items: readonly OpenActionItem[]): string {
-  const overdue = items.filter((item) => item.overdue).length;
-  const dues = items.flatMap((item) => (item.due ? [item.due] : [])).sort();
-  const oldest = dues[0] ? `, oldest ${dues[0]}` : "";
-  return `${plural(items.length, "open action item")}, ${overdue} overdue${oldest}`;
+  let overdue = 0;
+  let oldest: string | null = null;
+  for (const item of items) {
+    if (item.overdue) overdue += 1;
+    if (item.due !== null && (oldest === null || item.due < oldest)) oldest = item.due;
+  }
+  const since = oldest ? `, oldest ${oldest}` : "";
+  return `${plural(items.length, "open action item")}, ${overdue} overdue${since}`;
+}
+
+/** `; the 100 most pressing are listed, 1234 more are not`, when a list is longer than shown. */
+function more(total: number, which: string): string {
+  return total > LISTED_ROWS
+    ? `; the ${LISTED_ROWS} ${which} are listed, ${total - LISTED_ROWS} more are not`
+    : "";
 }
 
 function actionItemBlocks(view: ReportView): Block[] {
-  const items = view.result.details.openActionItems;
-  if (items.length === 0) return ["**No open action items**: every one is done or dropped."];
+  const all = view.result.details.openActionItems;
+  if (all.length === 0) return ["**No open action items**: every one is done or dropped."];
+  const items = all.slice(0, LISTED_ROWS);
   const groups = new Map<string, { item: OpenActionItem; owner: string; list: OpenActionItem[] }>();
   for (const item of items) {
     const owner = item.owners.join(", ");
@@ -53,7 +73,7 @@ function actionItemBlocks(view: ReportView): Block[] {
   );
   return [
     foldedTable(
-      `<b>${actionItemSummary(items)}</b> (by report, then owner)`,
+      `<b>${actionItemSummary(all)}</b> (by report, then owner${more(all.length, "most pressing")})`,
       ["Report", "Owner", "Action items", "Due"],
       rows,
     ),
@@ -61,38 +81,44 @@ function actionItemBlocks(view: ReportView): Block[] {
 }
 
 function openReportBlocks(view: ReportView): Block[] {
-  const reports = view.result.details.openReports;
-  if (reports.length === 0) return ["**No report is still open.**"];
-  const started = reports.flatMap((report) => (report.started ? [report.started] : [])).sort();
-  const oldest = started[0] ? `, the oldest started ${started[0].slice(0, 10)}` : "";
+  const all = view.result.details.openReports;
+  if (all.length === 0) return ["**No report is still open.**"];
+  let first: string | null = null;
+  for (const report of all)
+    if (report.started && (first === null || report.started < first)) first = report.started;
+  const oldest = first ? `, the oldest started ${first.slice(0, 10)}` : "";
   return [
     foldedTable(
-      `<b>${plural(reports.length, "report")} still open</b>${oldest}`,
+      `<b>${plural(all.length, "report")} still open</b>${oldest}${more(all.length, "opened first")}`,
       ["Report", "Severity", "Started"],
-      reports.map((report) => [
-        reportLink(view, report.issue),
-        report.severity ?? "—",
-        localTime(report.started),
-      ]),
+      all
+        .slice(0, LISTED_ROWS)
+        .map((report) => [
+          reportLink(view, report.issue),
+          report.severity ?? "—",
+          localTime(report.started),
+        ]),
     ),
   ];
 }
 
 function missingLessonBlocks(view: ReportView): Block[] {
-  const missing = view.result.details.missingLessons;
-  if (missing.length === 0)
+  const all = view.result.details.missingLessons;
+  if (all.length === 0)
     return [
       `**Every SEV1 and SEV2 report** resolved more than ${REVIEW_BUSINESS_DAYS} business days ago has its Lessons written.`,
     ];
   return [
     foldedTable(
-      `<b>${plural(missing.length, "SEV1 or SEV2 report", "SEV1 and SEV2 reports")} without lessons</b> ${REVIEW_BUSINESS_DAYS} business days after they were resolved, the oldest resolved ${missing[0]?.resolved.slice(0, 10)}`,
+      `<b>${plural(all.length, "SEV1 or SEV2 report", "SEV1 and SEV2 reports")} without lessons</b> ${REVIEW_BUSINESS_DAYS} business days after they were resolved, the oldest resolved ${all[0]?.resolved.slice(0, 10)}${more(all.length, "oldest")}`,
       ["Report", "Severity", "Resolved"],
-      missing.map((report) => [
-        reportLink(view, report.issue),
-        report.severity,
-        localTime(report.resolved),
-      ]),
+      all
+        .slice(0, LISTED_ROWS)
+        .map((report) => [
+          reportLink(view, report.issue),
+          report.severity,
+          localTime(report.resolved),
+        ]),
     ),
   ];
 }
