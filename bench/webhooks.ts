@@ -68,7 +68,7 @@ function cpuOf(side: Side): Promise<number> {
 }
 
 async function deliver(side: Side, event: WebhookEvent, id: string): Promise<number> {
-  const { headers, body } = deliveryRequest({ ...event, id }, SECRET);
+  const { headers, body } = await deliveryRequest({ ...event, id }, SECRET);
   const started = performance.now();
   const response = await fetch(side.url, { method: "POST", headers, body });
   await response.text();

@@ -101,7 +101,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   const deliver = async (event: WebhookEvent, signWith = secret): Promise<Delivery> => {
     const mark = github.requests.length;
-    const { headers, body } = deliveryRequest(event, signWith);
+    const { headers, body } = await deliveryRequest(event, signWith);
     const started = performance.now();
     const response = await fetch(app.server.webhookUrl, { method: "POST", headers, body });
     await response.text();

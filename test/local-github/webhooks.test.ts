@@ -155,8 +155,8 @@ describe("deliveryRequest", () => {
     try {
       await bot.rest.issues.create({ ...repo, title: "Down" });
       const event = github.webhooks[0] as WebhookEvent;
-      const post = (secret: string) => {
-        const { headers, body } = deliveryRequest(event, secret);
+      const post = async (secret: string) => {
+        const { headers, body } = await deliveryRequest(event, secret);
         return fetch(`http://127.0.0.1:${port}/api/github/webhooks`, {
           method: "POST",
           headers,

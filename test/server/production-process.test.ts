@@ -166,7 +166,7 @@ describe("the production install, run as the container runs it", () => {
     const app = await startApp(github, privateKey, secret);
     try {
       const event = fileReport(github);
-      const { headers, body } = deliveryRequest(event, secret);
+      const { headers, body } = await deliveryRequest(event, secret);
       const first = fetch(`${app.url}/api/github/webhooks`, { method: "POST", headers, body });
       await patchStarted;
       app.child.kill("SIGTERM");

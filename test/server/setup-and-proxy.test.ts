@@ -149,7 +149,7 @@ describe("setting the app up as the README says", () => {
 
     // What smee.io sends down the channel for a delivery: GitHub's headers and the parsed body.
     const opened = fileReport(github);
-    const { headers, body } = deliveryRequest({ ...opened, id: "via-proxy-1" }, secret);
+    const { headers, body } = await deliveryRequest({ ...opened, id: "via-proxy-1" }, secret);
     channel.send({ ...headers, host: "smee.io", body: JSON.parse(body), timestamp: Date.now() });
     // Filled and labelled: the app read the issue, wrote the body, then added the labels.
     const labels = await until(

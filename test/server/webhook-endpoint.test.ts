@@ -1,4 +1,5 @@
 import { request as httpRequest } from "node:http";
+import { sign } from "@octokit/webhooks-methods";
 import { afterEach, describe, expect, it } from "vitest";
 import { REPO } from "../../dev/demo/scenario.js";
 import { deliveryRequest } from "../../dev/local-github/index.js";
@@ -115,7 +116,7 @@ describe("the webhook endpoint of the real server", () => {
   it("logs the delivery id and event of a wrong signature, never the payload, and calls no API", async () => {
     app = await startAppServer();
     const event = fileReport(app.github);
-    const { headers, body } = deliveryRequest(event, "not-the-secret");
+    const { headers, body } = await deliveryRequest(event, "not-the-secret");
     const response = await fetch(app.server.webhookUrl, { method: "POST", headers, body });
     expect(response.status).toBe(400);
     expect(app.github.requests).toEqual([]);
@@ -130,21 +131,16 @@ describe("the webhook endpoint of the real server", () => {
   it("answers 200 and logs a line for a signed payload it cannot use: not JSON, or an issue event without its issue", async () => {
     app = await startAppServer();
     const notJson = "this is not json";
-    const { headers } = deliveryRequest(
+    const { headers } = await deliveryRequest(
       { id: "x", name: "issues", payload: {} } as never,
       app.secret,
     );
-    const { createHmac } = await import("node:crypto");
-    const sign = (text: string) =>
-      `sha256=${createHmac("sha256", app?.secret ?? "")
-        .update(text)
-        .digest("hex")}`;
     const first = await fetch(app.server.webhookUrl, {
       method: "POST",
       headers: {
         ...headers,
         "x-github-delivery": "bad-json",
-        "x-hub-signature-256": sign(notJson),
+        "x-hub-signature-256": await sign(app.secret, notJson),
       },
       body: notJson,
     });
@@ -161,7 +157,7 @@ describe("the webhook endpoint of the real server", () => {
       headers: {
         ...headers,
         "x-github-delivery": "no-issue",
-        "x-hub-signature-256": sign(noIssue),
+        "x-hub-signature-256": await sign(app.secret, noIssue),
       },
       body: noIssue,
     });
@@ -184,7 +180,7 @@ describe("the webhook endpoint of the real server", () => {
       request.method === "PATCH" ? { status: 502, body: { message: "Server Error" } } : undefined,
     );
     const event = fileReport(app.github);
-    const { headers, body } = deliveryRequest(event, app.secret);
+    const { headers, body } = await deliveryRequest(event, app.secret);
     const response = await fetch(app.server.webhookUrl, { method: "POST", headers, body });
     expect(response.status).toBe(500);
     expect(app.logs.find((each) => each.id === event.id && each.level === 40)).toMatchObject({
@@ -206,7 +202,7 @@ describe("the webhook endpoint of the real server", () => {
       return { status: 502, body: { message: "Server Error" } };
     });
     const event = fileReport(app.github);
-    const { headers, body } = deliveryRequest(event, app.secret);
+    const { headers, body } = await deliveryRequest(event, app.secret);
     const response = await fetch(app.server.webhookUrl, { method: "POST", headers, body });
     expect(response.status).toBe(202);
     for (let waited = 0; waited < 5_000 && app.server.inFlight.size > 0; waited += 50)

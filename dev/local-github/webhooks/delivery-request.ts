@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { sign } from "@octokit/webhooks-methods";
 import type { WebhookEvent } from "./webhook-event.js";
 
 /** What GitHub sends to the app's webhook URL for an event: the headers and the exact body. */
@@ -9,12 +9,14 @@ export interface DeliveryRequest {
 
 /**
  * The HTTP request GitHub would make for a webhook event: `X-GitHub-Event`, `X-GitHub-Delivery`,
- * and `X-Hub-Signature-256` (HMAC-SHA256 of the body with the webhook secret). POST it to the
- * app's webhook path.
+ * and `X-Hub-Signature-256` (HMAC-SHA256 of the body with the webhook secret, signed as
+ * `@octokit/webhooks` verifies it). POST it to the app's webhook path.
  */
-export function deliveryRequest(event: WebhookEvent, secret: string): DeliveryRequest {
+export async function deliveryRequest(
+  event: WebhookEvent,
+  secret: string,
+): Promise<DeliveryRequest> {
   const body = JSON.stringify(event.payload);
-  const signature = createHmac("sha256", secret).update(body).digest("hex");
   return {
     headers: {
       "content-type": "application/json",
@@ -22,7 +24,7 @@ export function deliveryRequest(event: WebhookEvent, secret: string): DeliveryRe
       "x-github-event": event.name,
       "x-github-delivery": event.id,
       "x-github-hook-id": "1",
-      "x-hub-signature-256": `sha256=${signature}`,
+      "x-hub-signature-256": await sign(secret, body),
     },
     body,
   };

@@ -80,7 +80,7 @@ export function createHookDeliveries(
       .toISOString()
       .replace(/\.\d{3}Z$/, "Z");
     const started = performance.now();
-    const { headers, body } = deliveryRequest(event, secret);
+    const { headers, body } = await deliveryRequest(event, secret);
     let status: string;
     let statusCode = 0;
     let responseHeaders: Record<string, string> = {};
