@@ -10,6 +10,7 @@ import { handleComment } from "./commands/handle-comment.js";
 import { handleReportCommand } from "./commands/handle-report-command.js";
 import { catchUpDeliveries } from "./github/catch-up-deliveries.js";
 import { runMonthlySchedule } from "./github/run-monthly-schedule.js";
+import { handleCloseFacts } from "./intake/handle-close-facts.js";
 import { handleIntake } from "./intake/handle-intake.js";
 import { createSharedState } from "./state/create-shared-state.js";
 import { handleOnce } from "./state/handle-once.js";
@@ -98,7 +99,10 @@ function wireCloseGuard(app: Probot, once: Once, deps: AppDeps): void {
     "issues.closed",
     once(async (context) => {
       const stands = await handleClose(context, deps);
-      if (stands) await handleCloseSync(context, stands);
+      if (stands) {
+        await handleCloseSync(context, stands);
+        await handleCloseFacts(context, deps, stands);
+      }
       await handleTrackedIssueState(context, deps);
     }),
   );

@@ -10,7 +10,9 @@ import type { IssueFacts } from "../templates/read-template-fields.js";
 import { type IntakePlan, planIntake } from "./plan-intake.js";
 import { PROBLEMS_COMMENT_MARKER, renderProblemsComment } from "./render-problems-comment.js";
 
-type IntakeContext = Context<"issues.opened" | "issues.labeled" | "issues.edited">;
+type IntakeContext = Context<
+  "issues.opened" | "issues.labeled" | "issues.edited" | "issues.closed"
+>;
 
 /** What the event said; the write itself is planned on the issue as it is now. */
 export interface IntakeEvent {
