@@ -9,7 +9,7 @@ import { writeIntake } from "./write-intake.js";
  * issue's close is its Resolved time (the `upptime` preset: the monitor closes the issue when the
  * site is back).
  */
-export function closeIsResolved(config: Config): boolean {
+function closeIsResolved(config: Config): boolean {
   return resolveTemplate(config.template)?.issue !== undefined;
 }
 
