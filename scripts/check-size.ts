@@ -20,7 +20,6 @@ const MAX_HANDLER_LINES = 40;
 const KNOWN_OVER: Readonly<Record<string, string>> = {
   "src/report/parse-report.ts readReport": "issue 9: the parse-once change",
   "src/report/scan-blocks.ts scanBlocks": "issue 9: the parse-once change",
-  "src/commands/handle-body-commands.ts handleBodyCommands": "to split: guard, read, plan, write",
 };
 
 interface Finding {
