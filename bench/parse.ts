@@ -8,46 +8,25 @@ import { fillReport } from "../src/report/fill-report.js";
 import { parseReport, readReport } from "../src/report/parse-report.js";
 import { readStructure } from "../src/report/read-structure.js";
 import { updateDerivedRows } from "../src/report/update-derived-rows.js";
+import { formBody } from "../test/fixtures/form-body.js";
 import { ADVERSARIAL_BODIES } from "./adversarial-bodies.js";
 
 const LIMIT = MAX_BODY_LENGTH;
 
 /** A filled report whose timeline and action items grow until the body reaches the limit. */
 export function largeReportBody(limit = LIMIT): string {
-  const head = [
-    "### Affected services",
-    "",
-    "api, checkout, search",
-    "",
-    "### Disruption type",
-    "",
-    "Infrastructure",
-    "",
-    "### Severity",
-    "",
-    "SEV2 — major functionality broken",
-    "",
-    "### Started at",
-    "",
-    "2026-11-20 14:05 Europe/Berlin",
-    "",
-    "### Detected at",
-    "",
-    "2026-11-20 14:12 Europe/Berlin",
-    "",
-    "### Resolved at",
-    "",
-    "2026-11-20 16:40 Europe/Berlin",
-    "",
-    "### Summary",
-    "",
-    "Checkout failed for most customers because the connection pool of the primary database was exhausted.",
-    "",
-    "### Timeline",
-    "",
-    "| Time | Party | Event | Effect |",
-    "| --- | --- | --- | --- |",
-  ].join("\n");
+  const head = formBody({
+    "Affected services": "api, checkout, search",
+    "Disruption type": "Infrastructure",
+    Severity: "SEV2 — major functionality broken",
+    "Started at": "2026-11-20 14:05 Europe/Berlin",
+    "Detected at": "2026-11-20 14:12 Europe/Berlin",
+    "Resolved at": "2026-11-20 16:40 Europe/Berlin",
+    Summary:
+      "Checkout failed for most customers because the connection pool of the primary database was exhausted.",
+    // The timeline's rows follow the head.
+    Timeline: "| Time | Party | Event | Effect |\n| --- | --- | --- | --- |",
+  });
   const rows: string[] = [];
   const items: string[] = [];
   let size = head.length + 40;

@@ -1,3 +1,4 @@
+import { formBody } from "../../test/fixtures/form-body.js";
 import { sampleReports } from "./sample-reports.js";
 import type { Delivery, Harness } from "./start-harness.js";
 
@@ -5,67 +6,27 @@ export const REPO = "acme/ops";
 export const ZONE = "Europe/Berlin";
 
 /** The form body as GitHub renders it when maya files the disruption (no trailing newline). */
-export const FORM_BODY = [
-  "### Affected services",
-  "",
-  "checkout, payments",
-  "",
-  "### Disruption type",
-  "",
-  "Deployment",
-  "",
-  "### Severity",
-  "",
-  "SEV2 — major functionality broken",
-  "",
-  "### Started at",
-  "",
-  "2026-11-20 14:05",
-  "",
-  "### Detected at",
-  "",
-  "2026-11-20 14:12",
-  "",
-  "### Acknowledged at",
-  "",
-  "2026-11-20 14:15",
-  "",
-  "### Mitigated at",
-  "",
-  "_No response_",
-  "",
-  "### Resolved at",
-  "",
-  "2026-11-20 15:30",
-  "",
-  "### People involved",
-  "",
-  "@maya, @sam",
-  "",
-  "### Incident commander",
-  "",
-  "@maya",
-  "",
-  "### Customer impact",
-  "",
-  "Yes",
-  "",
-  "### Summary",
-  "",
-  "Checkout failed for most EU customers for 85 minutes: release 2.3 exhausted the database connection pool.",
-  "",
-  "### Timeline",
-  "",
-  "| Time | Party | Event | Effect |\r\n| --- | --- | --- | --- |\r\n| 14:05 | deploy bot | release 2.3 rolled out | negative |\r\n| 14:12 | alerting | checkout error rate alert fired | neutral |\r\n| 15:20 | @sam | rolled back to 2.2 | positive |",
-  "",
-  "### Action items",
-  "",
-  "- [ ] @sam add a connection-pool saturation alert, tracked in #1 (due 2026-12-01)\r\n- [x] @maya roll back release 2.3\r\n- [ ] @acme/platform load-test releases before rollout (due 2026-12-15)",
-  "",
-  "### Supporting documentation",
-  "",
-  "_No response_",
-].join("\n");
+export const FORM_BODY = formBody({
+  "Affected services": "checkout, payments",
+  "Disruption type": "Deployment",
+  Severity: "SEV2 — major functionality broken",
+  "Started at": "2026-11-20 14:05",
+  "Detected at": "2026-11-20 14:12",
+  "Acknowledged at": "2026-11-20 14:15",
+  "Mitigated at": "_No response_",
+  "Resolved at": "2026-11-20 15:30",
+  "People involved": "@maya, @sam",
+  "Incident commander": "@maya",
+  "Customer impact": "Yes",
+  Summary:
+    "Checkout failed for most EU customers for 85 minutes: release 2.3 exhausted the database connection pool.",
+  // GitHub keeps a textarea's CRLF line breaks.
+  Timeline:
+    "| Time | Party | Event | Effect |\r\n| --- | --- | --- | --- |\r\n| 14:05 | deploy bot | release 2.3 rolled out | negative |\r\n| 14:12 | alerting | checkout error rate alert fired | neutral |\r\n| 15:20 | @sam | rolled back to 2.2 | positive |",
+  "Action items":
+    "- [ ] @sam add a connection-pool saturation alert, tracked in #1 (due 2026-12-01)\r\n- [x] @maya roll back release 2.3\r\n- [ ] @acme/platform load-test releases before rollout (due 2026-12-15)",
+  "Supporting documentation": "_No response_",
+});
 
 export interface Step {
   title: string;

@@ -1,3 +1,4 @@
+import { formBody } from "../../test/fixtures/form-body.js";
 import type { LocalStore } from "../local-github/index.js";
 
 /** The repositories of the scale test: four, 25 reports each. */
@@ -7,69 +8,25 @@ const SERVICES = ["api", "checkout", "search", "payments", "auth"];
 const TYPES = ["Infrastructure", "Deployment", "Third party", "Configuration"];
 
 /** A complete form body (nothing for the app to complain about), varied by `i`. */
-function formBody(i: number): string {
+function scaleReportBody(i: number): string {
   const day = String(1 + (i % 28)).padStart(2, "0");
-  return [
-    "### Affected services",
-    "",
-    `${SERVICES[i % SERVICES.length]}, ${SERVICES[(i + 1) % SERVICES.length]}`,
-    "",
-    "### Disruption type",
-    "",
-    TYPES[i % TYPES.length],
-    "",
-    "### Severity",
-    "",
-    "SEV3 — minor functionality broken",
-    "",
-    "### Started at",
-    "",
-    `2026-11-${day} 14:05 UTC`,
-    "",
-    "### Detected at",
-    "",
-    `2026-11-${day} 14:12 UTC`,
-    "",
-    "### Acknowledged at",
-    "",
-    `2026-11-${day} 14:15 UTC`,
-    "",
-    "### Mitigated at",
-    "",
-    `2026-11-${day} 14:40 UTC`,
-    "",
-    "### Resolved at",
-    "",
-    `2026-11-${day} 15:30 UTC`,
-    "",
-    "### People involved",
-    "",
-    "@maya, @sam",
-    "",
-    "### Incident commander",
-    "",
-    "@maya",
-    "",
-    "### Customer impact",
-    "",
-    "Yes",
-    "",
-    "### Summary",
-    "",
-    `Disruption ${i}: requests failed while the connection pool was exhausted.`,
-    "",
-    "### Timeline",
-    "",
-    "14:05 deploy starts",
-    "",
-    "### Action items",
-    "",
-    `- [ ] @sam add a pool alert ${i}\r\n- [ ] @maya load-test releases ${i}`,
-    "",
-    "### Supporting documentation",
-    "",
-    "_No response_",
-  ].join("\n");
+  return formBody({
+    "Affected services": `${SERVICES[i % SERVICES.length]}, ${SERVICES[(i + 1) % SERVICES.length]}`,
+    "Disruption type": TYPES[i % TYPES.length] ?? "",
+    Severity: "SEV3 — minor functionality broken",
+    "Started at": `2026-11-${day} 14:05 UTC`,
+    "Detected at": `2026-11-${day} 14:12 UTC`,
+    "Acknowledged at": `2026-11-${day} 14:15 UTC`,
+    "Mitigated at": `2026-11-${day} 14:40 UTC`,
+    "Resolved at": `2026-11-${day} 15:30 UTC`,
+    "People involved": "@maya, @sam",
+    "Incident commander": "@maya",
+    "Customer impact": "Yes",
+    Summary: `Disruption ${i}: requests failed while the connection pool was exhausted.`,
+    Timeline: "14:05 deploy starts",
+    "Action items": `- [ ] @sam add a pool alert ${i}\r\n- [ ] @maya load-test releases ${i}`,
+    "Supporting documentation": "_No response_",
+  });
 }
 
 /** What a report must look like on GitHub at the end, by the path its story took. */
@@ -108,7 +65,7 @@ export function story(i: number): { repo: string; steps: Step[]; expected: () =>
     (store) => {
       number = store.createIssue("maya", repo, {
         title: `[Disruption] ${i}`,
-        body: formBody(i),
+        body: scaleReportBody(i),
         labels: ["disruption"],
       }).number;
     },

@@ -2,32 +2,16 @@ import { describe, expect, it } from "vitest";
 import { fillReport } from "../../src/report/fill-report.js";
 import { parseReport } from "../../src/report/parse-report.js";
 import { updateDerivedRows } from "../../src/report/update-derived-rows.js";
+import { formBody } from "../fixtures/form-body.js";
 
-const form = [
-  "### Affected services",
-  "",
-  "api",
-  "",
-  "### Disruption type",
-  "",
-  "Deployment",
-  "",
-  "### Severity",
-  "",
-  "SEV3",
-  "",
-  "### Started at",
-  "",
-  "2026-11-20 14:05",
-  "",
-  "### Detected at",
-  "",
-  "2026-11-20 14:20",
-  "",
-  "### Summary",
-  "",
-  "Search was slow.",
-].join("\n");
+const form = formBody({
+  "Affected services": "api",
+  "Disruption type": "Deployment",
+  Severity: "SEV3",
+  "Started at": "2026-11-20 14:05",
+  "Detected at": "2026-11-20 14:20",
+  Summary: "Search was slow.",
+});
 
 function update(body: string) {
   return updateDerivedRows(body, parseReport(body));
