@@ -91,8 +91,6 @@ beforeAll(async () => {
 
   await bot.rest.issues.listLabelsForRepo({ ...repo, per_page: 1 });
   await settle(bot.rest.issues.listLabelsForRepo({ owner: "acme", repo: "nope" }));
-  await bot.rest.issues.getLabel({ ...repo, name: "disruption" });
-  await settle(bot.rest.issues.getLabel({ ...repo, name: "nope" }));
   await bot.rest.issues.createLabel({ ...repo, name: "sev:SEV2", color: "d93f0b" });
   await settle(bot.rest.issues.createLabel({ ...repo, name: "DISRUPTION", color: "b60205" }));
   await settle(bot.rest.issues.createLabel({ ...repo, name: "x".repeat(51), color: "b60205" }));
@@ -137,11 +135,9 @@ beforeAll(async () => {
   await settle(bot.rest.issues.update({ ...repo, issue_number: 999, body: "b" }));
   await settle(bot.rest.issues.update({ ...repo, issue_number: gone.number, body: "b" }));
   await bot.rest.issues.addLabels({ ...repo, issue_number: number, labels: ["extra"] });
-  await bot.rest.issues.setLabels({ ...repo, issue_number: number, labels: ["disruption"] });
   await settle(
     bot.rest.issues.addLabels({ ...repo, issue_number: number, labels: ["x".repeat(51)] }),
   );
-  await settle(bot.rest.issues.setLabels({ ...repo, issue_number: gone.number, labels: ["a"] }));
   await settle(bot.rest.issues.addLabels({ ...repo, issue_number: 999, labels: ["a"] }));
   await bot.rest.issues.addLabels({ ...repo, issue_number: number, labels: ["needs-triage"] });
   await bot.rest.issues.removeLabel({ ...repo, issue_number: number, name: "needs-triage" });
@@ -259,14 +255,12 @@ describe(`every answer validates against GitHub's OpenAPI description (${SOURCE}
       ["GET /installation/repositories", [200]],
       ["GET /repos/{owner}/{repo}/contents/{path}", [200, 404]],
       ["GET /repos/{owner}/{repo}/labels", [200, 404]],
-      ["GET /repos/{owner}/{repo}/labels/{name}", [200, 404]],
       ["POST /repos/{owner}/{repo}/labels", [201, 404, 422]],
       ["GET /repos/{owner}/{repo}/issues", [200, 404, 422]],
       ["POST /repos/{owner}/{repo}/issues", [201, 404, 422]],
       ["GET /repos/{owner}/{repo}/issues/{issue_number}", [200, 404, 410]],
       ["PATCH /repos/{owner}/{repo}/issues/{issue_number}", [200, 404, 410, 422]],
       ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels", [200, 404, 422]],
-      ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels", [200, 410]],
       ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", [200, 404, 410]],
       ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments", [200, 404, 410]],
       ["POST /repos/{owner}/{repo}/issues/{issue_number}/comments", [201, 404, 410, 422]],

@@ -10,7 +10,7 @@ import type { Urls } from "../representations/urls.js";
 import type { LocalStore } from "../store/local-store.js";
 import { formatError, typedError } from "./graphql-errors.js";
 import { rootValue } from "./root-value.js";
-import { type GraphqlValidation, validateQuery } from "./validate-query.js";
+import { validateQuery } from "./validate-query.js";
 
 /** The HTTP answer to a GraphQL request. */
 export interface GraphqlAnswer {
@@ -37,14 +37,13 @@ const strictResolver: GraphQLFieldResolver<unknown, unknown> = (source, args, co
 
 /**
  * Answers a `POST /graphql` body as GitHub does: a query that does not parse or validate against
- * GitHub's schema (under `validation`'s rules) gets its errors and no data; otherwise the data, with errors (NOT_FOUND …)
+ * GitHub's schema gets its errors and no data; otherwise the data, with errors (NOT_FOUND …)
  * beside it where a part could not be resolved.
  */
 export async function executeGraphql(
   schema: GraphQLSchema,
   body: unknown,
   scope: { store: LocalStore; caller: Caller; urls: Urls },
-  validation: GraphqlValidation = "github",
 ): Promise<GraphqlAnswer> {
   const request = (typeof body === "object" && body !== null ? body : {}) as {
     query?: unknown;
@@ -76,7 +75,7 @@ export async function executeGraphql(
     typeof request.operationName === "string"
       ? request.operationName
       : (operation?.name?.value ?? null);
-  const problems = validateQuery(schema, document, validation);
+  const problems = validateQuery(schema, document);
   if (problems.length > 0)
     return { status: 200, body: { errors: problems.map(formatError) }, operationName };
   const result = await execute({

@@ -3,7 +3,6 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { type AuthSettings, authenticate, type Caller } from "../auth/authenticate.js";
 import { executeGraphql } from "../graphql/execute-graphql.js";
 import { githubSchema } from "../graphql/github-schema.js";
-import type { GraphqlValidation } from "../graphql/validate-query.js";
 import type { Urls } from "../representations/urls.js";
 import { HttpError, notModeled, toHttpError, unauthorized } from "../rest/http-error.js";
 import { REST_ROUTES } from "../rest/rest-routes.js";
@@ -15,7 +14,6 @@ import type { Interceptor, InterceptReply, RecordedRequest } from "./recorded-re
 /** What answering a request needs: credentials, the store, the addresses, the hooks. */
 export interface RequestSettings extends AuthSettings {
   urls: Urls;
-  graphqlValidation: GraphqlValidation;
   interceptors: readonly Interceptor[];
   faults: FaultList;
   record: (request: RecordedRequest) => void;
@@ -179,12 +177,11 @@ export async function handleRequest(
     if (isGraphql) {
       checkAccess("graphql", caller);
       const schema = await githubSchema();
-      const result = await executeGraphql(
-        schema,
-        body,
-        { store: settings.store, caller, urls: settings.urls },
-        settings.graphqlValidation,
-      );
+      const result = await executeGraphql(schema, body, {
+        store: settings.store,
+        caller,
+        urls: settings.urls,
+      });
       if (result.operationName) base.operation = `graphql ${result.operationName}`;
       answer = { status: result.status, body: result.body };
     } else if (!matched) {

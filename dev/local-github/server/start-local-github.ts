@@ -1,7 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createTokenRegistry } from "../auth/token-registry.js";
-import type { GraphqlValidation } from "../graphql/validate-query.js";
 import type { Urls } from "../representations/urls.js";
 import { createStore } from "../store/create-store.js";
 import type { LocalStore, StoreOptions } from "../store/local-store.js";
@@ -17,8 +16,6 @@ import type { Interceptor, RecordedRequest } from "./recorded-request.js";
 
 /** How to start the local GitHub; every option has a default. */
 export interface LocalGitHubOptions {
-  /** A store seeded beforehand; default: a new one made with `app` and `now`. */
-  store?: LocalStore;
   /** The app, when the server makes the store (see `createStore`). */
   app?: StoreOptions["app"];
   /** The store's clock, when the server makes the store. */
@@ -30,14 +27,6 @@ export interface LocalGitHubOptions {
   appKey?: string;
   /** Personal tokens (`token → login`) that act as that person. */
   personalTokens?: Record<string, string>;
-  /** The web address in `html_url` and GraphQL `url` fields. Default `https://github.com`. */
-  htmlUrl?: string;
-  /**
-   * How GraphQL queries are validated: `spec` (default) as the GraphQL specification says, so the
-   * app's queries are proven valid; `github` also tolerates what GitHub's server tolerates for old
-   * clients (fields of one name with different return types in fragments on different types).
-   */
-  graphqlValidation?: GraphqlValidation;
   /** The port on 127.0.0.1; default a free one. */
   port?: number;
   /**
@@ -81,12 +70,10 @@ export interface LocalGitHub {
  * request, and reports the webhook events GitHub would send for each write.
  */
 export async function startLocalGitHub(options: LocalGitHubOptions = {}): Promise<LocalGitHub> {
-  const store =
-    options.store ??
-    createStore({
-      ...(options.app ? { app: options.app } : {}),
-      ...(options.now ? { now: options.now } : {}),
-    });
+  const store = createStore({
+    ...(options.app ? { app: options.app } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
   const tokens = createTokenRegistry();
   const requests: RecordedRequest[] = [];
   const webhooks: WebhookEvent[] = [];
@@ -95,7 +82,7 @@ export async function startLocalGitHub(options: LocalGitHubOptions = {}): Promis
   const faults = new FaultList();
   const urls: Urls = {
     api: "",
-    html: (options.htmlUrl ?? "https://github.com").replace(/\/+$/, ""),
+    html: "https://github.com",
   };
 
   let hook = options.hook;
@@ -106,7 +93,6 @@ export async function startLocalGitHub(options: LocalGitHubOptions = {}): Promis
     personalTokens: new Map(Object.entries(options.personalTokens ?? {})),
     appKey: options.appKey,
     urls,
-    graphqlValidation: options.graphqlValidation ?? "spec",
     interceptors,
     faults,
     record: (request: RecordedRequest) => {

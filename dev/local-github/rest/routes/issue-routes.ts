@@ -153,23 +153,6 @@ export const ISSUE_ROUTES: Route[] = [
     },
   },
   {
-    method: "PUT",
-    path: "/repos/{owner}/{repo}/issues/{issue_number}/labels",
-    auth: "token",
-    handle: (request) => {
-      const { store, urls } = request;
-      const repo = visibleRepo(request);
-      const labels = labelsOf(request.body) ?? [];
-      const issue = store.updateIssue(
-        actorLogin(request),
-        repo,
-        numberParam(request, "issue_number"),
-        { labels },
-      );
-      return { status: 200, body: issueLabels(issue, repo, store, urls) };
-    },
-  },
-  {
     method: "DELETE",
     path: "/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}",
     auth: "token",

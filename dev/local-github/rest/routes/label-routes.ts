@@ -1,5 +1,4 @@
 import { labelJson } from "../../representations/label-json.js";
-import { notFound } from "../../store/store-error.js";
 import { paginate } from "../paginate.js";
 import { bodyObject, repositoryLinkBase, visibleRepo } from "../request-helpers.js";
 import type { Route } from "../route.js";
@@ -18,17 +17,6 @@ export const LABEL_ROUTES: Route[] = [
       const base = `${repositoryLinkBase(request, repo)}/labels`;
       const { page, headers } = paginate(labels, request.query, base);
       return { status: 200, body: page, headers };
-    },
-  },
-  {
-    method: "GET",
-    path: "/repos/{owner}/{repo}/labels/{name}",
-    auth: "token",
-    handle: (request) => {
-      const repo = visibleRepo(request);
-      const label = request.store.label(repo, request.params.name ?? "");
-      if (!label) throw notFound();
-      return { status: 200, body: labelJson(label, repo, request.urls) };
     },
   },
   {
