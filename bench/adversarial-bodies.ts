@@ -50,4 +50,12 @@ export const ADVERSARIAL_BODIES: Record<string, string> = {
   "32,768 empty headings": fill("", "#\n"),
   "16,384 `# a` headings": fill("", "# a\n"),
   "8,192 tasks, no heading": fill("", "- [ ] a\n"),
+  "10,000 headings, each its own title": distinctHeadings(),
 };
+
+/** `# h0`, `# h1`, …: each heading an unknown section of its own. */
+function distinctHeadings(): string {
+  let body = "";
+  for (let i = 0; body.length < LIMIT; i += 1) body += `# h${i}\n`;
+  return body.slice(0, LIMIT);
+}

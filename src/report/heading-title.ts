@@ -29,14 +29,14 @@ export function atxText(line: string): string {
  * from its source: one ATX line, or a setext heading's lines with their underline.
  */
 export function headingTitle(source: string, _level: number): string {
-  const lines = source.split(/\r\n|\r|\n/);
-  const text =
-    lines.length > 1
-      ? lines
-          .slice(0, -1)
-          .map((line) => line.trim())
-          .join("\n")
-      : atxText(source);
+  const oneLine = !source.includes("\n") && !source.includes("\r");
+  const text = oneLine
+    ? atxText(source)
+    : source
+        .split(/\r\n|\r|\n/)
+        .slice(0, -1)
+        .map((line) => line.trim())
+        .join("\n");
   if (!INLINE_MARKUP.test(text)) return text.trim();
   if (text.length > MAX_PARSED_TITLE) return text.replace(/[*_`[\]<>\\~]/g, "").trim();
   const root = fromMarkdown(`# ${text.replace(/\n/g, " ")}`);

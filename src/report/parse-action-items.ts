@@ -15,6 +15,8 @@ const DUE = /\bdue\b\s*(?:[:=]\s*)?(?:on\s+|by\s+)?(\d{4}-\d{2}-\d{2})\b/i;
 const ISSUE_URL = /https:\/\/github\.com\/([\w.-]+)\/([\w.-]+)\/issues\/(\d+)/g;
 const CROSS_REF = /(?<![\w/.-])([\w.-]+)\/([\w.-]+)#(\d+)\b/g;
 const LOCAL_REF = /(?<![\w/#&])#(\d+)\b/g;
+/** The checkbox at the start of a task item's first paragraph. */
+const CHECKBOX = /^\[[ xX]\]/;
 
 /**
  * The action items of a body: the task items under an action-items heading (`Action items`,
@@ -48,7 +50,7 @@ export function parseActionItems(
   if (actionNodes.length > 0 || shape === "form") {
     return { items: tasks.map((item) => toActionItem(body, item)), problems, source: "heading" };
   }
-  const everywhere = collectListItems(structure.document().children).filter(
+  const everywhere = taskItemsAnywhere(body, structure).filter(
     (item) => typeof item.checked === "boolean",
   );
   return {
@@ -81,7 +83,7 @@ export function locateActionItems(body: string, structure: BodyStructure): Locat
   const nodes =
     actionNodes.length > 0 || shape === "form"
       ? actionNodes.flatMap((found) => collectListItems(found))
-      : collectListItems(structure.document().children);
+      : taskItemsAnywhere(body, structure);
   return nodes
     .filter((node) => typeof node.checked === "boolean")
     .flatMap((node) => {
@@ -99,6 +101,35 @@ export function locateActionItems(body: string, structure: BodyStructure): Locat
         { item: toActionItem(body, node), checkbox, textStart: checkbox + box[0].length, end },
       ];
     });
+}
+
+/**
+ * The list items of every block of the body, in document order, from the nodes the structure read
+ * for each block: a block whose text holds no checkbox (`[ ]`, `[x]`) holds no task item and is
+ * not read at all, so a body of headings or prose costs no parse. The blocks come in order, so the
+ * search for the next checkbox only moves on (linear in the body, however many blocks).
+ */
+function taskItemsAnywhere(body: string, structure: BodyStructure): ListItem[] {
+  const items: ListItem[] = [];
+  let box = -2;
+  for (const block of structure.blocks) {
+    if (box !== -1 && box < block.contentStart) box = nextCheckbox(body, block.contentStart);
+    if (box === -1) break;
+    if (box < block.contentEnd) {
+      for (const item of collectListItems(structure.nodesOf(block))) items.push(item);
+    }
+  }
+  return items;
+}
+
+/** The offset of the first GFM checkbox (`[`, a space, tab, `x` or `X`, `]`) at or after `from`, or -1. */
+function nextCheckbox(body: string, from: number): number {
+  for (let at = body.indexOf("[", from); at !== -1; at = body.indexOf("[", at + 1)) {
+    const mark = body.charCodeAt(at + 1);
+    const isMark = mark === 0x20 || mark === 0x09 || mark === 0x78 || mark === 0x58;
+    if (isMark && body.charCodeAt(at + 2) === 0x5d) return at;
+  }
+  return -1;
 }
 
 /** Every list item in the nodes, depth first, in document order (nested lists and quotes included). */
@@ -119,7 +150,7 @@ function toActionItem(body: string, item: ListItem): ActionItem {
   return {
     text,
     checked: item.checked === true,
-    dropped: isStruckThrough(body, item),
+    dropped: text.startsWith("~") && isStruckThrough(body, item),
     owners: findOwners(text),
     due: DUE.exec(text)?.[1] ?? null,
     references: findReferences(text),
@@ -130,9 +161,12 @@ function toActionItem(body: string, item: ListItem): ActionItem {
 function itemText(body: string, item: ListItem): string {
   const paragraph = item.children.find((child): child is Paragraph => child.type === "paragraph");
   if (!paragraph) return "";
+  const source = body.slice(startOffset(paragraph), endOffset(paragraph));
+  // Most items are one line: the same text without splitting and joining.
+  if (!source.includes("\n") && !source.includes("\r")) return source.replace(CHECKBOX, "").trim();
   return (
     sourceOf(body, [paragraph as RootContent])
-      .replace(/^\[[ xX]\]/, "")
+      .replace(CHECKBOX, "")
       .split("\n")
       // A backslash at the end of a line is a hard line break, not text.
       .map((line, index, all) => (index < all.length - 1 ? line.replace(/\\$/, "") : line).trim())
@@ -144,7 +178,8 @@ function itemText(body: string, item: ListItem): string {
 /**
  * An item whose text opens with struck-through words was dropped (a reason may follow). The
  * document pass leaves strikethrough out, so the few items that open with `~` are read again with
- * GFM strikethrough.
+ * GFM strikethrough (`toActionItem` asks only for those: a text that does not open with `~` has
+ * no source that does).
  */
 function isStruckThrough(body: string, item: ListItem): boolean {
   const paragraph = item.children.find((child): child is Paragraph => child.type === "paragraph");
@@ -163,6 +198,7 @@ function isStruckThrough(body: string, item: ListItem): boolean {
 }
 
 function findOwners(text: string): string[] {
+  if (!text.includes("@")) return [];
   const owners = new Set<string>();
   const withoutCode = text.replace(/`[^`]*`/g, "");
   for (const match of withoutCode.matchAll(OWNER)) {
@@ -173,6 +209,8 @@ function findOwners(text: string): string[] {
 
 /** `#12`, `owner/repo#12` and issue URLs, normalised to `#12` / `owner/repo#12`, in order, once each. */
 function findReferences(text: string): string[] {
+  // Every reference has a `#` but an issue URL, which has `/issues/`.
+  if (!text.includes("#") && !text.includes("/issues/")) return [];
   const refs: { at: number; ref: string }[] = [];
   let rest = normalizeNewlines(text).replace(/`[^`]*`/g, (code) => " ".repeat(code.length));
   for (const match of rest.matchAll(ISSUE_URL)) {

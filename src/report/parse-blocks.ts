@@ -29,8 +29,12 @@ const parser = new Parser();
  */
 export function parseBlocks(body: string, base = 0): Root {
   const lines = splitLines(body);
-  const input = lines.map((line) => body.slice(line.start, line.start + line.kept) + line.rest);
-  const document = parser.parse(input.join("\n"));
+  // Most bodies need no line cut and no line ending changed: the parser reads them as they are.
+  const asIs = !body.includes("\r") && lines.every((line) => line.cut === 0);
+  const input = asIs
+    ? body
+    : lines.map((line) => body.slice(line.start, line.start + line.kept) + line.rest).join("\n");
+  const document = parser.parse(input);
   const at = (line: number, column: number): number => {
     const info = lines[line - 1];
     if (!info) return body.length;
@@ -198,21 +202,16 @@ interface Context {
 }
 
 function toMdast(body: string, node: CmNode, context: Context): RootContent | null {
-  const { at, base, convert } = context;
-  const [[startLine, startColumn], [endLine, endColumn]] = node.sourcepos;
-  const start = at(startLine, startColumn);
-  let end = Math.max(start, at(endLine, endColumn + 1));
+  const { at, base } = context;
+  // Indexed, not destructured: this runs once per node of the body.
+  const [from, to] = node.sourcepos;
+  const startLine = from[0];
+  const endLine = to[0];
+  const start = at(startLine, from[1]);
+  let end = Math.max(start, at(endLine, to[1] + 1));
   if (node.type === "heading" && startLine === endLine) end = context.lineEnd(startLine);
   if (node.type === "paragraph" || node.type === "heading") end = trimEnd(body, start, end);
   const position = offsetSpan(base + start, base + end);
-  const kids = (): RootContent[] => {
-    const out: RootContent[] = [];
-    for (let child = node.firstChild; child; child = child.next) {
-      const converted = convert(child);
-      if (converted) out.push(converted);
-    }
-    return out;
-  };
   switch (node.type) {
     case "heading": {
       const title = headingTitle(body.slice(start, end), node.level);
@@ -222,9 +221,9 @@ function toMdast(body: string, node: CmNode, context: Context): RootContent | nu
     case "paragraph":
       return { type: "paragraph", children: [], position };
     case "block_quote":
-      return { type: "blockquote", children: kids() as BlockContent[], position };
+      return { type: "blockquote", children: kids(node, context) as BlockContent[], position };
     case "list": {
-      const items = kids() as ListItem[];
+      const items = kids(node, context) as ListItem[];
       const list: List = {
         type: "list",
         ordered: node.listType === "ordered",
@@ -236,7 +235,7 @@ function toMdast(body: string, node: CmNode, context: Context): RootContent | nu
       return list;
     }
     case "item": {
-      const children = kids() as BlockContent[];
+      const children = kids(node, context) as BlockContent[];
       const first = children[0];
       const checked = first?.type === "paragraph" ? taskMarker(body, first, base) : null;
       return { type: "listItem", spread: false, checked, children, position };
@@ -250,6 +249,16 @@ function toMdast(body: string, node: CmNode, context: Context): RootContent | nu
     default:
       return null;
   }
+}
+
+/** The converted children of a container node (a quote, a list, a list item). */
+function kids(node: CmNode, context: Context): RootContent[] {
+  const out: RootContent[] = [];
+  for (let child = node.firstChild; child; child = child.next) {
+    const converted = context.convert(child);
+    if (converted) out.push(converted);
+  }
+  return out;
 }
 
 /**
@@ -271,6 +280,12 @@ function taskMarker(body: string, paragraph: RootContent, base: number): boolean
 
 function trimEnd(body: string, start: number, end: number): number {
   let last = end;
-  while (last > start && /\s/.test(body.charAt(last - 1))) last -= 1;
+  while (last > start && isWhitespace(body.charCodeAt(last - 1))) last -= 1;
   return last;
+}
+
+/** `/\s/` for one character, without a string per character. */
+function isWhitespace(code: number): boolean {
+  if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return true;
+  return code > 0x7f && /\s/.test(String.fromCharCode(code));
 }

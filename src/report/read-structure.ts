@@ -10,7 +10,7 @@ import {
 } from "./markdown.js";
 import { readPlainTaskList } from "./read-plain-task-list.js";
 import { type BlockScan, scanBlocks } from "./scan-blocks.js";
-import { type Block, type BlockHead, blockHeadings, detectShape } from "./section-scope.js";
+import { type Block, blockHeadings, detectShape, placeBlock } from "./section-scope.js";
 import type { BodyShape } from "./types.js";
 
 /**
@@ -28,8 +28,6 @@ export interface BodyStructure {
   table: Table | null;
   /** The top-level nodes of a block's content (GFM task items read), offsets into the body. */
   nodesOf(block: Block): RootContent[];
-  /** The whole body, parsed for its structure (see `parseDocument`). */
-  document(): Root;
 }
 
 /**
@@ -86,7 +84,6 @@ function readByLines(body: string): BodyStructure | null {
   if (table === undefined) return null;
   const shape = withTable(opened, table);
   if (shape !== opened) blocks = blocksOf(body, scan, shape);
-  let root: Root | null = null;
   return {
     path: "lines",
     shape,
@@ -99,10 +96,6 @@ function readByLines(body: string): BodyStructure | null {
     nodesOf: (block) =>
       readPlainTaskList(body, block.contentStart, block.contentEnd) ??
       parseSlice(body, block.contentStart, block.contentEnd).children,
-    document: () => {
-      root ??= parseDocument(body);
-      return root;
-    },
   };
 }
 
@@ -114,16 +107,7 @@ function blocksOf(body: string, scan: BlockScan, shape: BodyShape): Block[] {
   for (const { heading, head } of blockHeadings(scan.headings, shape)) {
     const previous = blocks[blocks.length - 1] as Block;
     previous.contentEnd = heading.start;
-    // Object.assign, not a spread: V8 spreads into a literal about fifteen times slower, which a
-    // body of 32,768 headings turned into a 200 ms stall (README, "No input stalls the app").
-    blocks.push(
-      Object.assign({}, head, {
-        start: heading.start,
-        contentStart: heading.next,
-        contentEnd: body.length,
-        closer: "",
-      }),
-    );
+    blocks.push(placeBlock(head, heading.start, heading.next, body.length));
   }
   (blocks[blocks.length - 1] as Block).closer = scan.openAtEnd;
   return blocks;
@@ -131,61 +115,105 @@ function blocksOf(body: string, scan: BlockScan, shape: BodyShape): Block[] {
 
 function readByDocument(body: string): BodyStructure {
   const root = parseDocument(body);
-  const opened = detectShape(documentHeadings(root), root.children[0]?.type === "heading", false);
-  const first = documentBlocks(body, root, opened);
-  const table = findOverviewTable(body, root, inOverview(first.blocks));
+  const headings = documentHeadings(root);
+  const opened = detectShape(headings, root.children[0]?.type === "heading", false);
+  const first = documentBlocks(body, root, headings, opened);
+  const table = findOverviewTable(body, root, inOverview(first));
   const shape = withTable(opened, table);
-  const { blocks, nodes } = shape === opened ? first : documentBlocks(body, root, shape);
+  const blocks = shape === opened ? first : documentBlocks(body, root, headings, shape);
   return {
     path: "document",
     shape,
     table,
     blocks,
-    nodesOf: (block) => nodes.get(block) ?? [],
-    document: () => root,
+    nodesOf: (block) => nodesBetween(root.children, block.contentStart, block.contentEnd),
   };
 }
 
-function documentHeadings(root: Root): { node: Heading; depth: number; title: string }[] {
-  return root.children
-    .filter((node): node is Heading => node.type === "heading")
-    .map((node) => ({ node, depth: node.depth, title: plainText(node).trim() }));
+interface DocumentHeading {
+  node: Heading;
+  depth: number;
+  title: string;
 }
 
-/** The blocks the document's top-level headings start, in a body of that shape, with their nodes. */
+function documentHeadings(root: Root): DocumentHeading[] {
+  const headings: DocumentHeading[] = [];
+  for (const node of root.children) {
+    if (node.type === "heading") headings.push({ node, depth: node.depth, title: titleOf(node) });
+  }
+  return headings;
+}
+
+/** A heading's text: `parseBlocks` gives each heading one text node that holds it, trimmed. */
+function titleOf(heading: Heading): string {
+  const [only, ...rest] = heading.children;
+  return only?.type === "text" && rest.length === 0 ? only.value : plainText(heading).trim();
+}
+
+/**
+ * The blocks the document's top-level headings start, in a body of that shape. A block's content
+ * runs from the line after its heading to the next block's heading, as the line scanner reads it:
+ * a link reference definition (no node of its own) is content too.
+ */
 function documentBlocks(
   body: string,
   root: Root,
+  headings: readonly DocumentHeading[],
   shape: BodyShape,
-): { blocks: Block[]; nodes: Map<Block, RootContent[]> } {
-  const headings = documentHeadings(root);
-  const starts = new Map(
-    blockHeadings(headings, shape).map(({ heading, head }) => [heading.node, head]),
-  );
-  const groups: { head: BlockHead; heading: Heading | null; nodes: RootContent[] }[] = [
-    { head: { kind: "preamble" }, heading: null, nodes: [] },
-  ];
+): Block[] {
+  const starts = blockHeadings(headings, shape);
+  const blocks: Block[] = [];
+  let open: Block = {
+    kind: "preamble",
+    start: 0,
+    contentStart: 0,
+    contentEnd: body.length,
+    closer: "",
+  };
+  let last: RootContent | undefined;
+  let next = 0;
   for (const node of root.children) {
-    const head = node.type === "heading" ? starts.get(node) : undefined;
-    if (head) groups.push({ head, heading: node as Heading, nodes: [] });
-    else (groups[groups.length - 1] as (typeof groups)[number]).nodes.push(node);
+    const starting = starts[next];
+    if (starting?.heading.node !== node) {
+      last = node;
+      continue;
+    }
+    open.contentEnd = startOffset(node);
+    open.closer = closerFor(body, last);
+    blocks.push(open);
+    open = placeBlock(
+      starting.head,
+      startOffset(node),
+      afterLine(body, endOffset(node)),
+      body.length,
+    );
+    last = undefined;
+    next += 1;
   }
-  const nodes = new Map<Block, RootContent[]>();
-  // A block's content runs from the line after its heading to the next block's heading, as the
-  // line scanner reads it: a link reference definition (no node of its own) is content too.
-  const blocks = groups.map((group, index): Block => {
-    const next = groups[index + 1]?.heading;
-    const block: Block = {
-      ...group.head,
-      start: group.heading ? startOffset(group.heading) : 0,
-      contentStart: group.heading ? afterLine(body, endOffset(group.heading)) : 0,
-      contentEnd: next ? startOffset(next) : body.length,
-      closer: closerFor(body, group.nodes[group.nodes.length - 1]),
-    };
-    nodes.set(block, group.nodes);
-    return block;
-  });
-  return { blocks, nodes };
+  open.closer = closerFor(body, last);
+  blocks.push(open);
+  return blocks;
+}
+
+/**
+ * The top-level nodes that start from `start` to before `end`, found by binary search: the
+ * document's nodes are in order, and a block's content holds every node from the line after its
+ * heading to the next block's heading.
+ */
+function nodesBetween(nodes: readonly RootContent[], start: number, end: number): RootContent[] {
+  const first = firstAtOrAfter(nodes, start);
+  return nodes.slice(first, firstAtOrAfter(nodes, end, first));
+}
+
+function firstAtOrAfter(nodes: readonly RootContent[], offset: number, from = 0): number {
+  let low = from;
+  let high = nodes.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (startOffset(nodes[middle] as RootContent) < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The offset of the line after the one `offset` is on (past its line ending), or the body's end. */

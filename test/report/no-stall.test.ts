@@ -162,6 +162,10 @@ describe("no body stalls the reader", () => {
     ["32,768 empty headings", "#\n".repeat(32_768)],
     ["16,384 `# a` headings", "# a\n".repeat(16_384)],
     ["8,192 tasks and no heading", "- [ ] a\n".repeat(8_192)],
+    [
+      "10,000 headings, each its own title",
+      Array.from({ length: 10_000 }, (_, i) => `# h${i}\n`).join(""),
+    ],
   ])("reads %s within the budget", (_name, body) => {
     expect(timed(() => parseReport(body))).toBeLessThan(BUDGET_MS);
     expect(timed(() => fillReport(body))).toBeLessThan(BUDGET_MS);
