@@ -17,10 +17,7 @@ const MAX_HANDLER_LINES = 40;
  * Functions over the limit today, each with the issue that shrinks it. An entry that no longer
  * breaks the rule is reported too, so the list only ever gets shorter.
  */
-const KNOWN_OVER: Readonly<Record<string, string>> = {
-  "src/report/parse-report.ts readReport": "issue 9: the parse-once change",
-  "src/report/scan-blocks.ts scanBlocks": "issue 9: the parse-once change",
-};
+const KNOWN_OVER: Readonly<Record<string, string>> = {};
 
 interface Finding {
   key: string;

@@ -1,32 +1,13 @@
-import type { DateTime } from "luxon";
-import type { Table } from "mdast";
 import { DEFAULT_TYPES } from "../config/config.js";
-import { codeSpan } from "../markdown/neutralise.js";
+import { collectSections } from "./collect-sections.js";
 import { deriveDurations } from "./derive-durations.js";
-import { META_NAMES, SECTION_ORDER } from "./field-names.js";
+import { META_NAMES } from "./field-names.js";
 import { rowsAfterComment, unclosedComment } from "./hidden-by-comment.js";
-import { isAppPlaceholder, isEmptyContent, normalizeNewlines } from "./markdown.js";
 import { parseActionItems } from "./parse-action-items.js";
-import { ACCEPTED_TIME_FORMATS, isoTime, parseTime } from "./parse-time.js";
 import { readFieldTexts } from "./read-field-texts.js";
-import { readStructure, type StructurePath } from "./read-structure.js";
-import {
-  readCustomerImpact,
-  readList,
-  readSeverity,
-  readType,
-  stripInlineMarkup,
-} from "./read-values.js";
-import { type Block, blockText } from "./section-scope.js";
-import {
-  type MetaField,
-  type ParsedReport,
-  type Problem,
-  type Report,
-  type Section,
-  TIME_FIELDS,
-  type TimeField,
-} from "./types.js";
+import { readMeta } from "./read-meta.js";
+import { type BodyStructure, readStructure, type StructurePath } from "./read-structure.js";
+import type { MetaField, ParsedReport, Problem, Section } from "./types.js";
 
 export interface ParseOptions {
   /** IANA zone for times typed without one. Default UTC. */
@@ -34,9 +15,6 @@ export interface ParseOptions {
   /** The types the repository offers. Default: docs/definitions.md's list. */
   types?: readonly string[];
 }
-
-/** Time fields a report cannot do without; acknowledged and mitigated are optional, resolved may be pending. */
-const REQUIRED_TIMES: readonly TimeField[] = ["started", "detected"];
 
 /**
  * Reads a report body in any of its shapes (a rendered issue form, the canonical filled report, or
@@ -58,11 +36,44 @@ export function readReport(
   options: ParseOptions,
   path: "auto" | StructurePath,
 ): ParsedReport {
-  const timeZone = options.timeZone ?? "UTC";
-  const types = options.types ?? DEFAULT_TYPES;
   const structure = readStructure(body, path);
   const { shape, blocks, table } = structure;
   const { raw: rawMeta, repeated } = readFieldTexts(body, table, blocks);
+  const meta = readMeta(rawMeta, options.timeZone ?? "UTC", options.types ?? DEFAULT_TYPES);
+  const sections = collectSections(body, blocks, table);
+  const summary = summaryOf(sections);
+  const derived = deriveDurations(meta.times);
+  const actions = parseActionItems(body, structure);
+  const problems = [
+    ...layoutProblems(body, structure, repeated),
+    ...meta.problems,
+    ...(summary ? [] : [SUMMARY_MISSING]),
+    ...derived.problems,
+    ...actions.problems,
+  ];
+  return {
+    shape,
+    report: { ...meta.values, summary },
+    times: meta.times,
+    durations: derived.durations,
+    actionItems: actions.items,
+    actionItemSource: actions.source,
+    rawMeta,
+    sections,
+    problems,
+    layout: { body, table, blocks },
+  };
+}
+
+/**
+ * What the body's layout hides or doubles: a field written twice with different values, Overview
+ * rows after a commented-out one, an HTML comment left open at the end.
+ */
+function layoutProblems(
+  body: string,
+  { blocks, table }: BodyStructure,
+  repeated: readonly MetaField[],
+): Problem[] {
   const problems: Problem[] = repeated.map((field) => ({
     field,
     message: `${META_NAMES[field].row} is written more than once with different values: keep one.`,
@@ -75,164 +86,17 @@ export function readReport(
   ]) {
     if (problem) problems.push(problem);
   }
-  const value = (field: MetaField): string => stripInlineMarkup(rawMeta[field] ?? "");
-
-  const services = readList(rawMeta.services ?? "");
-  if (services.length === 0) {
-    problems.push({
-      field: "services",
-      message: `${META_NAMES.services.row} is missing: list the services that were disrupted, comma-separated (e.g. \`api, checkout\`).`,
-    });
-  }
-
-  let type: string | null = null;
-  if (value("type") === "") {
-    problems.push({ field: "type", message: `Type is missing: write one of ${types.join(", ")}.` });
-  } else {
-    type = readType(value("type"), types);
-    if (!type) {
-      problems.push({
-        field: "type",
-        message: `Type ${codeSpan(value("type"))} is not one of this repository's types: write one of ${types.join(", ")}.`,
-      });
-    }
-  }
-
-  const severity = readSeverity(value("severity"));
-  if (!severity) {
-    problems.push({
-      field: "severity",
-      message:
-        value("severity") === ""
-          ? "Severity is missing: write SEV1 (complete outage) to SEV5 (false alarm)."
-          : `Severity ${codeSpan(value("severity"))} could not be read: write SEV1 (complete outage) to SEV5 (false alarm).`,
-    });
-  }
-
-  const times = {} as Record<TimeField, DateTime | null>;
-  for (const field of TIME_FIELDS) {
-    times[field] = null;
-    const text = value(field);
-    const name = META_NAMES[field].row;
-    if (text === "") {
-      if (REQUIRED_TIMES.includes(field)) {
-        problems.push({
-          field,
-          message: `${name} is missing: write it as ${ACCEPTED_TIME_FORMATS}.`,
-        });
-      }
-      continue;
-    }
-    const result = parseTime(text, timeZone);
-    if (result.ok) times[field] = result.time;
-    else
-      problems.push({
-        field,
-        message: `${name}: ${result.message}. Write it as ${ACCEPTED_TIME_FORMATS}.`,
-      });
-  }
-
-  const customerText = value("customerImpact");
-  const customerImpact = readCustomerImpact(customerText);
-  if (customerText !== "" && !customerImpact) {
-    problems.push({
-      field: "customerImpact",
-      message: `Customer impact ${codeSpan(customerText)} could not be read: write Yes, No or Unknown.`,
-    });
-  }
-
-  const sections = collectSections(body, blocks, table);
-  const summarySection = sections.find((section) => section.name === "Summary");
-  const summary = summarySection && !summarySection.empty ? summarySection.content : null;
-  if (!summary) {
-    problems.push({
-      field: "summary",
-      message:
-        "Summary is missing: say in a few sentences what happened and who was affected, for a reader outside the team.",
-    });
-  }
-
-  const derived = deriveDurations(times);
-  problems.push(...derived.problems);
-  const actions = parseActionItems(body, structure);
-  problems.push(...actions.problems);
-
-  const report: Report = {
-    services,
-    type,
-    severity,
-    started: times.started ? isoTime(times.started) : null,
-    detected: times.detected ? isoTime(times.detected) : null,
-    acknowledged: times.acknowledged ? isoTime(times.acknowledged) : null,
-    mitigated: times.mitigated ? isoTime(times.mitigated) : null,
-    resolved: times.resolved ? isoTime(times.resolved) : null,
-    peopleInvolved: readList(rawMeta.peopleInvolved ?? ""),
-    incidentCommander: value("incidentCommander") || null,
-    customerImpact,
-    summary,
-  };
-  return {
-    shape,
-    report,
-    times,
-    durations: derived.durations,
-    actionItems: actions.items,
-    actionItemSource: actions.source,
-    rawMeta,
-    sections,
-    problems,
-    layout: { body, table, blocks },
-  };
+  return problems;
 }
 
-/**
- * The sections of the body, known ones in canonical order (each once, with the content of every
- * block of that name joined), then unknown ones in the order written. Text before the first
- * heading belongs to the summary.
- */
-function collectSections(body: string, blocks: readonly Block[], table: Table | null): Section[] {
-  const contents = new Map<string, string[]>();
-  const add = (name: string, text: string): void => {
-    // Only the form's and the app's placeholders go: an author's comment is kept.
-    if (isAppPlaceholder(text)) return;
-    const texts = contents.get(name);
-    if (texts) texts.push(text);
-    else contents.set(name, [text]);
-  };
-  const unknown: string[] = [];
-  for (const block of blocks) {
-    const text = blockText(body, block) + closing(block.closer);
-    if (block.kind === "section" && block.name === "Overview")
-      add("Overview", besideTable(body, block, table));
-    else if (block.kind === "preamble") add("Summary", text);
-    else if (block.kind === "section") add(block.name, text);
-    else if (block.kind === "unknown") {
-      if (!unknown.includes(block.title)) unknown.push(block.title);
-      add(`unknown:${block.title}`, text);
-    }
-  }
-  const section = (name: string, known: boolean, key: string): Section => {
-    const content = (contents.get(key) ?? []).join("\n\n");
-    return { name, known, content, empty: isEmptyContent(content) };
-  };
-  const known = SECTION_ORDER.map((name) => section(name, true, name));
-  const others = unknown.map((title) => section(title, false, `unknown:${title}`));
-  return [...known, ...others];
+/** The summary the author wrote (the Summary section, or the text before the first heading), or null. */
+function summaryOf(sections: readonly Section[]): string | null {
+  const section = sections.find((candidate) => candidate.name === "Summary");
+  return section && !section.empty ? section.content : null;
 }
 
-/** What the author wrote under the Overview heading besides the Overview table (kept below the table). */
-function besideTable(body: string, block: Block, table: Table | null): string {
-  const text = blockText(body, block) + closing(block.closer);
-  if (!table) return text;
-  const start = table.position?.start.offset ?? -1;
-  const end = table.position?.end.offset ?? -1;
-  if (start < block.contentStart || end > block.contentEnd) return text;
-  const before = normalizeNewlines(body.slice(block.contentStart, start)).trim();
-  const after = normalizeNewlines(body.slice(end, block.contentEnd)).trim() + closing(block.closer);
-  return [before, after.trim()].filter((part) => part !== "").join("\n\n");
-}
-
-/** An open fence or HTML block at the end of a section is closed, so it cannot swallow the next section. */
-function closing(closer: string): string {
-  return closer === "" ? "" : `\n${closer}`;
-}
+const SUMMARY_MISSING: Problem = {
+  field: "summary",
+  message:
+    "Summary is missing: say in a few sentences what happened and who was affected, for a reader outside the team.",
+};

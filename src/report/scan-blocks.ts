@@ -74,21 +74,7 @@ export function scanBlocks(body: string): BlockScan | null {
   if (body.includes("\uFEFF")) return null;
   const hasCR = body.includes("\r");
   const length = body.length;
-  const headings: ScannedHeading[] = [];
-  const runs: ScannedRun[] = [];
-  let opensWithHeading: boolean | null = null;
-  let run: ScannedRun | null = null;
-  let previousBlank = true;
-  /** The open fence's character and length, when inside fenced code. */
-  let fenceChar = 0;
-  let fenceLength = 0;
-  let inComment = false;
-
-  const endRun = (): void => {
-    if (run) runs.push(run);
-    run = null;
-  };
-
+  const scan = new LineScan(body);
   let start = 0;
   while (start < length) {
     let end = hasCR ? lineEnd(body, start) : body.indexOf("\n", start);
@@ -96,93 +82,135 @@ export function scanBlocks(body: string): BlockScan | null {
     let next = end;
     if (next < length)
       next += body.charCodeAt(next) === CR && body.charCodeAt(next + 1) === LF ? 2 : 1;
-    const lineStart = start;
+    if (!scan.line(start, end, next)) return null;
     start = next;
-
-    if (inComment) {
-      if (body.slice(lineStart, end).includes("-->")) inComment = false;
-      previousBlank = false;
-      continue;
-    }
-    if (fenceLength > 0) {
-      const line = body.slice(lineStart, end);
-      if (ODD_FENCE_TAIL.test(line)) return null;
-      if (closesFence(line, fenceChar, fenceLength)) fenceLength = 0;
-      previousBlank = false;
-      continue;
-    }
-
-    let indent = 0;
-    while (body.charCodeAt(lineStart + indent) === SPACE) indent += 1;
-    const first = lineStart + indent < end ? body.charCodeAt(lineStart + indent) : -1;
-    if (first === -1 || (first === TAB && isBlank(body, lineStart, end))) {
-      endRun();
-      previousBlank = true;
-      continue;
-    }
-    if (first === TAB) return null;
-    if (!previousBlank && SETEXT_UNDERLINE.test(body.slice(lineStart, end))) return null;
-    previousBlank = false;
-
-    if (indent > 0) {
-      if (indent <= 3 && (first === HASH || first === LESS_THAN)) return null;
-      if ((first === BACKTICK || first === TILDE) && runOf(body, lineStart + indent, end) >= 3) {
-        return null;
-      }
-      opensWithHeading ??= false;
-      extendRun(body, lineStart, end, indent, first);
-      continue;
-    }
-
-    if (first === HASH) {
-      const heading = atxHeading(body, lineStart, end, next);
-      if (heading === undefined) return null;
-      if (heading) {
-        endRun();
-        opensWithHeading ??= true;
-        headings.push(heading);
-        continue;
-      }
-    } else if (first === BACKTICK || first === TILDE) {
-      const fence = runOf(body, lineStart, end);
-      if (fence >= 3 && (first === TILDE || !body.slice(lineStart + fence, end).includes("`"))) {
-        endRun();
-        opensWithHeading ??= false;
-        fenceChar = first;
-        fenceLength = fence;
-        continue;
-      }
-    } else if (first === LESS_THAN) {
-      if (!body.startsWith("<!--", lineStart)) return null;
-      // micromark closes `<!-->` and `<!--->` on the spot, `closerFor` does not: leave them to the
-      // document parse.
-      if (body.startsWith(">", lineStart + 4) || body.startsWith("->", lineStart + 4)) return null;
-      endRun();
-      opensWithHeading ??= false;
-      inComment = !body.slice(lineStart + 4, end).includes("-->");
-      continue;
-    }
-    opensWithHeading ??= false;
-    extendRun(body, lineStart, end, 0, first);
   }
-  endRun();
+  return scan.result();
+}
 
-  let openAtEnd = "";
-  if (fenceLength > 0) openAtEnd = String.fromCharCode(fenceChar).repeat(fenceLength);
-  else if (inComment) openAtEnd = "-->";
-  return { headings, runs, opensWithHeading: opensWithHeading === true, openAtEnd };
+/** The scanner's state between lines: what is open (a run, a fence, a comment) and what was found. */
+class LineScan {
+  readonly headings: ScannedHeading[] = [];
+  readonly runs: ScannedRun[] = [];
+  opensWithHeading: boolean | null = null;
+  run: ScannedRun | null = null;
+  previousBlank = true;
+  /** The open fence's character and length, when inside fenced code. */
+  fenceChar = 0;
+  fenceLength = 0;
+  inComment = false;
 
-  function extendRun(text: string, lineStart: number, end: number, indent: number, first: number) {
+  constructor(readonly body: string) {}
+
+  /** Reads the line from `start` to `end` (`next` is the start of the one after); false when not sure. */
+  line(start: number, end: number, next: number): boolean {
+    const { body } = this;
+    if (this.inComment || this.fenceLength > 0) return this.insideBlock(start, end);
+    let indent = 0;
+    while (body.charCodeAt(start + indent) === SPACE) indent += 1;
+    const first = start + indent < end ? body.charCodeAt(start + indent) : -1;
+    if (first === -1 || (first === TAB && isBlank(body, start, end))) {
+      this.endRun();
+      this.previousBlank = true;
+      return true;
+    }
+    if (first === TAB) return false;
+    if (!this.previousBlank && SETEXT_UNDERLINE.test(body.slice(start, end))) return false;
+    this.previousBlank = false;
+    if (indent > 0) {
+      if (indent <= 3 && (first === HASH || first === LESS_THAN)) return false;
+      if ((first === BACKTICK || first === TILDE) && runOf(body, start + indent, end) >= 3) {
+        return false;
+      }
+    } else {
+      const opened = this.open(start, end, next, first);
+      if (opened !== false) return opened !== null;
+    }
+    this.opensWithHeading ??= false;
+    this.extendRun(start, end, indent, first);
+    return true;
+  }
+
+  /** A line inside an open HTML comment or fenced code block: only its end matters. */
+  insideBlock(start: number, end: number): boolean {
+    const line = this.body.slice(start, end);
+    this.previousBlank = false;
+    if (this.inComment) {
+      if (line.includes("-->")) this.inComment = false;
+      return true;
+    }
+    if (ODD_FENCE_TAIL.test(line)) return false;
+    if (closesFence(line, this.fenceChar, this.fenceLength)) this.fenceLength = 0;
+    return true;
+  }
+
+  /**
+   * A line at the margin that may open a block: true when it opened a heading, a fence or a
+   * comment, false when it is text after all (`#tag`, two backticks), null when not sure.
+   */
+  open(start: number, end: number, next: number, first: number): boolean | null {
+    const { body } = this;
+    if (first === HASH) {
+      const heading = atxHeading(body, start, end, next);
+      if (heading === undefined) return null;
+      if (!heading) return false;
+      this.endRun();
+      this.opensWithHeading ??= true;
+      this.headings.push(heading);
+      return true;
+    }
+    if (first === BACKTICK || first === TILDE) {
+      const fence = runOf(body, start, end);
+      if (fence < 3 || (first === BACKTICK && body.slice(start + fence, end).includes("`"))) {
+        return false;
+      }
+      this.opened();
+      this.fenceChar = first;
+      this.fenceLength = fence;
+      return true;
+    }
+    if (first !== LESS_THAN) return false;
+    if (!body.startsWith("<!--", start)) return null;
+    // micromark closes `<!-->` and `<!--->` on the spot, `closerFor` does not: leave them to the
+    // document parse.
+    if (body.startsWith(">", start + 4) || body.startsWith("->", start + 4)) return null;
+    this.opened();
+    this.inComment = !body.slice(start + 4, end).includes("-->");
+    return true;
+  }
+
+  /** A fence or comment opened: it ends the run, and the body does not open with a heading. */
+  opened(): void {
+    this.endRun();
+    this.opensWithHeading ??= false;
+  }
+
+  endRun(): void {
+    if (this.run) this.runs.push(this.run);
+    this.run = null;
+  }
+
+  extendRun(start: number, end: number, indent: number, first: number): void {
     let last = end;
-    while (last > lineStart && isSpaceOrTab(text.charCodeAt(last - 1))) last -= 1;
+    while (last > start && isSpaceOrTab(this.body.charCodeAt(last - 1))) last -= 1;
     // An indented line after a table row opens indented code on GitHub (see gfm-table-end.ts).
     const plain = (first === PIPE || isAsciiLetter(first)) && indent < 4;
-    if (run) {
-      run.end = last;
-      run.paragraph &&= plain;
+    if (this.run) {
+      this.run.end = last;
+      this.run.paragraph &&= plain;
     } else {
-      run = { start: lineStart, end: last, paragraph: plain && indent === 0 };
+      this.run = { start, end: last, paragraph: plain && indent === 0 };
     }
+  }
+
+  result(): BlockScan {
+    this.endRun();
+    let openAtEnd = "";
+    if (this.fenceLength > 0)
+      openAtEnd = String.fromCharCode(this.fenceChar).repeat(this.fenceLength);
+    else if (this.inComment) openAtEnd = "-->";
+    const { headings, runs } = this;
+    return { headings, runs, opensWithHeading: this.opensWithHeading === true, openAtEnd };
   }
 }
 
