@@ -36,7 +36,7 @@ export async function handleIntake(context: IntakeContext, deps: AppDeps): Promi
   const previousProblems = problems.get(input.previousBody, input);
   const snapshot = planIntake({ ...input, previousProblems });
   if (input.mode === "edit") problems.set(input.body, input, snapshot.problems);
-  if (plansWrites(snapshot)) await writeIntake(context, deps, input);
+  if (plansWrites(snapshot)) await writeIntake(context, deps, input, snapshot);
   if (loaded.config.actionItems.track) {
     // New open items become issues (costs nothing when every open item already links one).
     await trackActionItems(context, {

@@ -5,7 +5,7 @@ import { fillWithinLimit } from "../report/fill-report.js";
 import type { ParsedReport, Problem } from "../report/types.js";
 import { updateDerivedRows } from "../report/update-derived-rows.js";
 import { fillTemplate } from "../templates/fill-template.js";
-import { readReportWithConfig } from "../templates/read-report-with-config.js";
+import { type ConfiguredRead, readReportWithConfig } from "../templates/read-report-with-config.js";
 import type { IssueFacts } from "../templates/read-template-fields.js";
 import { type LabelChange, labelLimitProblem, planLabelChange } from "./plan-label-change.js";
 
@@ -23,6 +23,8 @@ export interface IntakeInput {
   issue?: IssueFacts | undefined;
   /** The problems `previousBody` had, when remembered from the event that planned it. */
   previousProblems?: Problem[] | undefined;
+  /** `body` already read under `config` and `issue` (a plan's `read`): it is not parsed again. */
+  read?: ConfiguredRead | undefined;
 }
 
 export interface IntakePlan {
@@ -34,6 +36,8 @@ export interface IntakePlan {
   /** True when the problems may differ from what the problems comment says. */
   syncProblems: boolean;
   parsed: ParsedReport;
+  /** The body as read under the config, for a later plan on the same body (see `IntakeInput.read`). */
+  read: ConfiguredRead;
 }
 
 /**
@@ -45,7 +49,8 @@ export interface IntakePlan {
  */
 export function planIntake(input: IntakeInput): IntakePlan {
   const { config } = input;
-  const { parsed, template } = readReportWithConfig(input.body, config, input.issue);
+  const read = input.read ?? readReportWithConfig(input.body, config, input.issue);
+  const { parsed, template } = read;
   const problems = [...parsed.problems];
 
   let body: string | null = null;
@@ -77,7 +82,7 @@ export function planIntake(input: IntakeInput): IntakePlan {
       input.previousProblems ?? planProblems(input.previousBody, input.labels, config, input.issue);
     syncProblems = JSON.stringify(before) !== JSON.stringify(problems);
   }
-  return { body, labels, problems, syncProblems, parsed };
+  return { body, labels, problems, syncProblems, parsed, read };
 }
 
 /** The problems the intake reported for a body, as `planIntake` computes them. */

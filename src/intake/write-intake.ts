@@ -24,6 +24,8 @@ export interface IntakeEvent {
   config: Config;
   /** The issue's title and times, for a monitor's template (the close time is read again). */
   issue?: IssueFacts | undefined;
+  /** The labels in the payload, when `snapshot` was planned on them. */
+  labels?: readonly string[];
 }
 
 /** Reads again after label creation at most this often (each creation is a write a second apart). */
@@ -35,12 +37,14 @@ const MAX_READS = 3;
  * since the event is kept; writes the body alone (no label set in the same PATCH), then adds and
  * removes only the app's labels by name, then keeps the one problems comment. Each step is safe to
  * repeat, so a redelivery completes what a failure left undone. Returns the plan written, or null
- * when the issue is no report any more.
+ * when the issue is no report any more. `snapshot` is the plan made on the event's body and
+ * labels: where the issue still holds them, it is the plan, and the body is not parsed again.
  */
 export async function writeIntake(
   context: IntakeContext,
   deps: AppDeps,
   event: IntakeEvent,
+  snapshot?: IntakePlan,
 ): Promise<IntakePlan | null> {
   const { owner, repo } = context.repo();
   const ref = context.issue();
@@ -48,14 +52,7 @@ export async function writeIntake(
     const current = await readIssue(context.octokit, ref);
     if (!isReport(current.labels, event.config.labels)) return null;
     const unchangedSinceEvent = current.body === event.body;
-    const plan = planIntake({
-      mode: event.mode,
-      body: current.body,
-      previousBody: unchangedSinceEvent ? event.previousBody : null,
-      labels: current.labels,
-      config: event.config,
-      issue: event.issue && { ...event.issue, closedAt: current.closedAt },
-    });
+    const plan = planOnCurrent(event, current, snapshot);
     const created = await ensureLabels(
       context.octokit,
       { owner, repo, installation: context.payload.installation?.id },
@@ -86,4 +83,33 @@ export async function writeIntake(
     }
     return plan;
   }
+}
+
+/**
+ * The plan on the issue as it is now. planIntake is pure: on the body, labels and close time the
+ * snapshot was planned on, the snapshot is that plan; on the same body and close time with other
+ * labels, the snapshot's reading of the body is reused.
+ */
+function planOnCurrent(
+  event: IntakeEvent,
+  current: { body: string; labels: string[]; closedAt: string | null },
+  snapshot: IntakePlan | undefined,
+): IntakePlan {
+  const unchangedSinceEvent = current.body === event.body;
+  const sameRead =
+    unchangedSinceEvent && (event.issue === undefined || event.issue.closedAt === current.closedAt);
+  const sameLabels =
+    event.labels !== undefined &&
+    event.labels.length === current.labels.length &&
+    event.labels.every((label, index) => label === current.labels[index]);
+  if (snapshot && sameRead && sameLabels) return snapshot;
+  return planIntake({
+    mode: event.mode,
+    body: current.body,
+    previousBody: unchangedSinceEvent ? event.previousBody : null,
+    labels: current.labels,
+    config: event.config,
+    issue: event.issue && { ...event.issue, closedAt: current.closedAt },
+    read: snapshot && sameRead ? snapshot.read : undefined,
+  });
 }
