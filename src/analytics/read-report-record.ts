@@ -3,9 +3,9 @@ import type { Config } from "../config/config.js";
 import { isReport } from "../labels/is-report.js";
 import { cachedZone } from "../report/cached-offset-zone.js";
 import type { CustomerImpact, Severity } from "../report/types.js";
-import { readReportWithConfig } from "../templates/read-report-with-config.js";
 import type { AnalyticsIssue } from "./analytics-issue.js";
 import { monthOf } from "./month.js";
+import { readReportFacts } from "./read-report-facts.js";
 import type { IssueRef } from "./types.js";
 
 /**
@@ -52,19 +52,10 @@ export function readReportRecord(
   issue: AnalyticsIssue,
   options: { timeZone: string; config: Config },
 ): ReportRecord {
-  // Through the repository's template, if any (README, "Bring your own template").
-  const { parsed } = readReportWithConfig(
-    issue.body,
-    { ...options.config, timeZone: options.timeZone },
-    { title: issue.title, createdAt: issue.createdAt, closedAt: issue.closedAt },
-  );
-  const zone = cachedZone(options.timeZone);
-  const { report, times, durations } = parsed;
-  const started = times.started?.setZone(zone) ?? null;
-  const startedProblem = started
-    ? null
-    : (parsed.problems.find((problem) => problem.field === "started")?.message ??
-      "Started could not be read.");
+  const facts = readReportFacts(issue, options);
+  const { times, durations } = facts;
+  const started = times.started?.setZone(cachedZone(options.timeZone)) ?? null;
+  const startedProblem = started ? null : (facts.startedProblem ?? "Started could not be read.");
   const closedAt = issue.state === "closed" && issue.closedAt ? issue.closedAt : null;
   const resolved =
     times.resolved?.toMillis() ?? (closedAt ? DateTime.fromISO(closedAt).toMillis() : null);
@@ -82,24 +73,24 @@ export function readReportRecord(
     month: started ? monthOf(started) : null,
     weekday: started ? started.weekday : 0,
     hour: started ? started.hour : 0,
-    services: [...new Set(report.services.map((service) => own(service.toLowerCase())))],
-    type: report.type,
-    severity: report.severity,
-    customerImpact: report.customerImpact,
+    services: [...new Set(facts.services.map((service) => own(service.toLowerCase())))],
+    type: facts.type,
+    severity: facts.severity,
+    customerImpact: facts.customerImpact,
     ttd: durations.ttdMinutes,
     tta: durations.ttaMinutes,
     ttm: durations.ttmMinutes,
     ttr: durations.ttrMinutes,
     length: durations.lengthMinutes,
     resolved,
-    openItems: parsed.actionItems
+    openItems: facts.actionItems
       .filter((item) => !item.checked && !item.dropped)
       .map((item) => ({
         text: own(item.text),
         owners: item.owners.map(own),
         due: item.due === null ? null : own(item.due),
       })),
-    lessonsEmpty: parsed.sections.find((section) => section.name === "Lessons")?.empty ?? true,
+    lessonsEmpty: facts.lessonsEmpty,
   };
 }
 
