@@ -1,6 +1,6 @@
-import type { GraphqlResponseError } from "@octokit/graphql";
 import type { Octokit } from "@octokit/rest";
 import { MAX_PAGE_SIZE } from "../limits/github-limits.js";
+import { graphqlData } from "./graphql-data.js";
 import type { GraphqlIssueNode } from "./graphql-issue-node.js";
 
 /** Repositories counted per GraphQL query: as the schedule's probe, far below GitHub's node limits. */
@@ -37,7 +37,7 @@ type Connection = {
  * A repository GitHub cannot show is left out. `onPage` hears the count after each query.
  */
 export async function fetchReportsOfRepositories(
-  octokit: Pick<Octokit, "graphql">,
+  octokit: Pick<Octokit, "request">,
   options: {
     repositories: readonly Repository[];
     label: string;
@@ -83,7 +83,7 @@ function isLeft(stream: Stream): boolean {
 
 /** One query per batch of repositories: how many issues each list of each will bring. */
 async function countStreams(
-  octokit: Pick<Octokit, "graphql">,
+  octokit: Pick<Octokit, "request">,
   options: { repositories: readonly Repository[]; label: string; since: string },
 ): Promise<Stream[]> {
   const streams: Stream[] = [];
@@ -163,19 +163,4 @@ function nextPage(
     variables,
     streams: taken,
   };
-}
-
-/** The data of a query; a repository GitHub cannot resolve is null beside the others' data. */
-async function graphqlData<T>(
-  octokit: Pick<Octokit, "graphql">,
-  query: string,
-  variables: Record<string, unknown>,
-): Promise<T> {
-  try {
-    return await octokit.graphql<T>(query, variables);
-  } catch (error) {
-    // Compared by name: Probot's Octokit may bundle its own copy of @octokit/graphql.
-    if ((error as Error).name !== "GraphqlResponseError") throw error;
-    return ((error as GraphqlResponseError<T>).data ?? {}) as T;
-  }
 }
