@@ -1,4 +1,5 @@
 import { withoutComments } from "../report/markdown.js";
+import { replaceLinks, withoutTags } from "./linear-text.js";
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
@@ -34,11 +35,10 @@ export function proseSentences(markdown: string): string[] {
 
 /** Inline markdown as the text it shows: `[text](url)` → `text`, images dropped, marks removed. */
 export function plainInline(text: string): string {
-  return text
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, "$1")
-    .replace(/<[^>]+>/g, "")
+  const images = replaceLinks(text, { open: "(", close: ")", image: true });
+  const links = replaceLinks(images, { open: "(", close: ")", image: false });
+  const references = replaceLinks(links, { open: "[", close: "]", image: false });
+  return withoutTags(references)
     .replace(/\*\*|__|`+|~~/g, "")
     .replace(/(?<![\p{L}\p{N}])[*_](?=\S)|(?<=\S)[*_](?![\p{L}\p{N}])/gu, "");
 }

@@ -9,6 +9,7 @@ import {
   type Severity,
   type TimeField,
 } from "../report/types.js";
+import { withoutTrailingNote } from "./linear-text.js";
 import { readTemplateTimeline, timelineTimes } from "./read-template-timeline.js";
 import { keyOf, scanTemplateBody, type TemplateBody } from "./scan-template-body.js";
 import type { MappedSection, TemplateMapping } from "./template-mapping.js";
@@ -283,7 +284,7 @@ function peopleIn(scan: TemplateBody, mapping: TemplateMapping): string[] {
   for (const pair of scan.pairs) {
     if (!keys.has(pair.key)) continue;
     for (const item of readList(pair.value)) {
-      names.add(item.replace(/\s*\([^)]*\)\s*$/, "").trim());
+      names.add(withoutTrailingNote(item, "optional").trim());
       for (const handle of item.match(/@[\w./-]+/g) ?? []) names.add(handle);
     }
   }

@@ -58,11 +58,7 @@ export function redactSentence(
     namedPerson = true;
     return PERSON_STAND_IN;
   });
-  for (const word of context.people) {
-    const pattern = new RegExp(
-      `(?<![\\p{L}\\p{N}_])${escapeRegExp(word)}(?![\\p{L}\\p{N}_])`,
-      "giu",
-    );
+  for (const pattern of personPatterns(context.people)) {
     text = text.replace(pattern, () => {
       namedPerson = true;
       return PERSON_STAND_IN;
@@ -71,6 +67,24 @@ export function redactSentence(
   if (text.startsWith(PERSON_STAND_IN) && !sentence.startsWith(PERSON_STAND_IN))
     text = `A${text.slice(1)}`;
   return { text, namedPerson };
+}
+
+/**
+ * The expression that finds each person word, built once per list: a summary redacts every
+ * sentence with the same list, and building them per sentence made a long name cost a
+ * sentence's worth of work for each sentence (`replace` starts a global expression at 0).
+ */
+const patternsOf = new WeakMap<readonly string[], RegExp[]>();
+
+function personPatterns(words: readonly string[]): RegExp[] {
+  let patterns = patternsOf.get(words);
+  if (!patterns) {
+    patterns = words.map(
+      (word) => new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(word)}(?![\\p{L}\\p{N}_])`, "giu"),
+    );
+    patternsOf.set(words, patterns);
+  }
+  return patterns;
 }
 
 function escapeRegExp(text: string): string {

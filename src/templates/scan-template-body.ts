@@ -1,6 +1,7 @@
 import { normalizeName } from "../report/field-names.js";
 import { isTableDelimiterRow } from "../report/markdown.js";
 import { stripInlineMarkup } from "../report/read-values.js";
+import { keyLine, withoutTrailingMarks, withoutTrailingNote } from "./linear-text.js";
 
 /** A heading of the team's document: an ATX heading, or a line that is only bold text. */
 interface TemplateHeading {
@@ -28,7 +29,6 @@ const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const BOLD_LINE = /^ {0,3}(?:\*\*|__)([^*_]{1,100}?)(?:\*\*|__)[ \t]*:?[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const LIST_MARKER = /^\s*(?:>\s*)*(?:[-*+]|\d+[.)])\s+/;
-const KEY_LINE = /^\s*([^:|]{1,60}?)\s*[:：]\s*(.*)$/;
 
 /**
  * Reads a body the way a person skims a template: its headings (the content of each), the
@@ -114,11 +114,8 @@ function headingOf(line: string): { depth: number; key: string } | null {
  * any case (`When did it start? (UTC)` is `when did it start`).
  */
 export function keyOf(text: string): string {
-  return normalizeName(
-    stripInlineMarkup(text.replace(/\*\*|__/g, ""))
-      .replace(/\s+\([^()]*\)\s*$/, "")
-      .replace(/[?:：]+\s*$/, ""),
-  );
+  const plain = stripInlineMarkup(text.replace(/\*\*|__/g, ""));
+  return normalizeName(withoutTrailingMarks(withoutTrailingNote(plain, "required")));
 }
 
 function pairsOf(line: string): KeyValue[] {
@@ -128,9 +125,9 @@ function pairsOf(line: string): KeyValue[] {
     if (cells.length < 2) return [];
     return [{ key: keyOf(cells[0] ?? ""), value: stripInlineMarkup(cells[1] ?? "") }];
   }
-  const match = KEY_LINE.exec(line.replace(LIST_MARKER, "").replace(/\*\*|__/g, ""));
+  const match = keyLine(line.replace(LIST_MARKER, "").replace(/\*\*|__/g, ""));
   if (!match) return [];
-  return [{ key: keyOf(match[1] ?? ""), value: stripInlineMarkup(match[2] ?? "") }];
+  return [{ key: keyOf(match.key), value: stripInlineMarkup(match.value) }];
 }
 
 /** The cells of a table row (`| a | b |`), `\|` kept as a pipe inside a cell. */
