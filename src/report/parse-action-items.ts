@@ -3,7 +3,7 @@ import { codeSpan } from "../markdown/neutralise.js";
 import {
   endOffset,
   normalizeNewlines,
-  parseStrikethrough,
+  opensStruckThrough,
   sourceOf,
   startOffset,
 } from "./markdown.js";
@@ -189,12 +189,7 @@ function isStruckThrough(body: string, item: ListItem): boolean {
     .replace(/^\[[ xX]\]\s*/, "");
   if (!text.startsWith("~")) return false;
   // The opening words are what counts: the first 1,000 characters bound the parser's cost.
-  const reread = parseStrikethrough(text.slice(0, 1_000)).children[0];
-  const first =
-    reread?.type === "paragraph"
-      ? reread.children.find((child) => !(child.type === "text" && child.value.trim() === ""))
-      : undefined;
-  return first?.type === "delete";
+  return opensStruckThrough(text.slice(0, 1_000));
 }
 
 function findOwners(text: string): string[] {
