@@ -32,7 +32,10 @@ export function deriveDurations(times: Record<TimeField, DateTime | null>): {
     const start = times[from];
     const end = times[to];
     if (!start || !end) continue;
-    const minutes = end.diff(start, "minutes").minutes;
+    // What luxon's `end.diff(start, "minutes").minutes` computes, the same float (a diff in one
+    // unit below days is the milliseconds over 60,000), without its Duration objects: a fifth of
+    // reading a report's times at 100,000 reports.
+    const minutes = (end.toMillis() - start.toMillis()) / 60_000;
     if (minutes < 0) {
       // Report each out-of-order pair once, even when two durations share it.
       if (
