@@ -78,12 +78,31 @@ const derivedByName = new Map<string, DerivedRow>(
 );
 
 /** The meta field a heading or row name stands for (case-insensitive; form labels accepted). */
-export function metaFieldNamed(text: string): MetaField | null {
-  return metaByName.get(normalizeName(text)) ?? null;
-}
+export const metaFieldNamed = remembered(
+  (text: string): MetaField | null => metaByName.get(normalizeName(text)) ?? null,
+);
 
-export function sectionNamed(text: string): SectionName | null {
-  return sectionByName.get(normalizeName(text)) ?? null;
+export const sectionNamed = remembered(
+  (text: string): SectionName | null => sectionByName.get(normalizeName(text)) ?? null,
+);
+
+/**
+ * A lookup by name with its answers kept: a set of reports writes the same few row names and
+ * headings again and again (normalising them was a twentieth of reading 100,000 reports). Short
+ * names only, and a bounded number, so that no body grows the memory.
+ */
+function remembered<T extends string | null>(lookup: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    const answer = known.get(text);
+    if (answer !== undefined) return answer;
+    const found = lookup(text);
+    if (text.length <= 100) {
+      if (known.size >= 10_000) known.clear();
+      known.set(text, found);
+    }
+    return found;
+  };
 }
 
 export function derivedRowNamed(text: string): DerivedRow | null {
