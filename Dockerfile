@@ -16,8 +16,9 @@ ENV NODE_ENV=production \
     PORT=3000
 WORKDIR /app
 COPY package.json package-lock.json ./
-# Runtime dependencies only. dist/ comes from the build stage below, after this cached layer, so
-# `prepare` (which builds in a checkout and keeps a built dist/ otherwise) is skipped here.
+# Runtime dependencies only, with --ignore-scripts: dist/ is copied in after this cached layer,
+# and `prepare` (scripts/prepare.js) would stop here without it, finding neither TypeScript nor a
+# built dist/. (With dist/ in place, as in a copied checkout, `npm ci --omit=dev` works as is.)
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY app.yml LICENSE ./

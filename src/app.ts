@@ -10,7 +10,7 @@ import { handleComment } from "./commands/handle-comment.js";
 import { handleReportCommand } from "./commands/handle-report-command.js";
 import { catchUpDeliveries } from "./github/catch-up-deliveries.js";
 import { runMonthlySchedule } from "./github/run-monthly-schedule.js";
-import { handleCloseFacts } from "./intake/handle-close-facts.js";
+import { handleMonitorClose } from "./intake/handle-monitor-close.js";
 import { handleIntake } from "./intake/handle-intake.js";
 import { createSharedState } from "./state/create-shared-state.js";
 import { handleOnce } from "./state/handle-once.js";
@@ -101,7 +101,7 @@ function wireCloseGuard(app: Probot, once: Once, deps: AppDeps): void {
       const stands = await handleClose(context, deps);
       if (stands) {
         await handleCloseSync(context, stands);
-        await handleCloseFacts(context, deps, stands);
+        await handleMonitorClose(context, deps, stands);
       }
       await handleTrackedIssueState(context, deps);
     }),

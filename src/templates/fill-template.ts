@@ -61,10 +61,12 @@ function fillEmptyIssueRows(
     if (!value || start === undefined || end === undefined) continue;
     const line = original.slice(start, end);
     if (!/^\|\s*[^|]+\|\s*\|?\s*$/.test(line)) continue;
+    // Compared without a line's `\r`: a body saved from GitHub's editor ends each line in `\r\n`.
     const lines = filled.split("\n");
-    const at = lines.indexOf(line);
-    if (at === -1 || lines.indexOf(line, at + 1) !== -1) continue;
-    lines[at] = `| ${name} | ${value} |`;
+    const bare = lines.map((each) => each.replace(/\r$/, ""));
+    const at = bare.indexOf(line.replace(/\r$/, ""));
+    if (at === -1 || bare.indexOf(bare[at] ?? "", at + 1) !== -1) continue;
+    lines[at] = `| ${name} | ${value} |${lines[at]?.endsWith("\r") ? "\r" : ""}`;
     filled = lines.join("\n");
   }
   return filled;

@@ -33,3 +33,35 @@ describe.each(templateCases())("fill of preset fixture $name", ({ body, issue, c
     expect(fillTemplate(parseWithTemplate(filled, mapping, options))).toBe(filled);
   });
 });
+
+describe("a monitor's issue closed (template: upptime)", () => {
+  const mapping = resolveTemplate("upptime");
+  if (!mapping) throw new Error("no upptime preset");
+  const opened = { title: "🛑 Checkout API is down", createdAt: "2026-10-14T09:12:08Z" };
+  const options = { timeZone: "UTC", types: [], issue: { ...opened, closedAt: null } };
+  const monitor = "Checkout API (https://api.example/health) was **down**:\n- HTTP code: 503\n";
+  const filledAtOpen = fillTemplate(parseWithTemplate(monitor, mapping, options));
+  const atClose = { ...options, issue: { ...opened, closedAt: "2026-10-14T09:47:31Z" } };
+
+  it.each([
+    ["\\n", filledAtOpen],
+    ["\\r\\n, as GitHub's editor saves a body", filledAtOpen.replace(/\n/g, "\r\n")],
+  ])("fills the empty Resolved row and the derived rows, lines ending in %s", (_, body) => {
+    const closed = fillTemplate(parseWithTemplate(body, mapping, atClose));
+    const eol = body.includes("\r\n") ? "\r\n" : "\n";
+    const changed = closed.split(eol).filter((line, index) => line !== body.split(eol)[index]);
+    expect(changed).toEqual([
+      "| Resolved | 2026-10-14 09:47:31 UTC |",
+      "| Length | 35 min |",
+      "| Time to resolve | 35 min |",
+    ]);
+    expect(closed.split(eol)).toHaveLength(body.split(eol).length);
+    expect(fillTemplate(parseWithTemplate(closed, mapping, atClose))).toBe(closed);
+  });
+
+  it("leaves a Resolved cell someone wrote in as it is", () => {
+    const written = filledAtOpen.replace("| Resolved |  |", "| Resolved | see the status page |");
+    const closed = fillTemplate(parseWithTemplate(written, mapping, atClose));
+    expect(closed).toContain("| Resolved | see the status page |");
+  });
+});

@@ -19,7 +19,7 @@ function closeIsResolved(config: Config): boolean {
  * derived rows (Length, Time to resolve) are written as intake writes them, reading the issue
  * first. Any other report holds its own times, and its close writes nothing here.
  */
-export async function handleCloseFacts(
+export async function handleMonitorClose(
   context: Context<"issues.closed">,
   deps: AppDeps,
   config: Config,
