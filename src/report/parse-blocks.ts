@@ -1,6 +1,6 @@
 import { type Node as CmNode, Parser } from "commonmark";
 import type { BlockContent, Heading, List, ListItem, Root, RootContent } from "mdast";
-import { gfmTableEnd, rowsOf } from "./gfm-table-end.js";
+import { type BodyLine, gfmTableEnd, rowsOf } from "./gfm-table-end.js";
 import { headingTitle } from "./heading-title.js";
 import { offsetSpan } from "./offset-span.js";
 
@@ -30,20 +30,10 @@ const parser = new Parser();
 export function parseBlocks(body: string, base = 0): Root {
   const lines = splitLines(body);
   // Most bodies need no line cut and no line ending changed: the parser reads them as they are.
-  const asIs = !body.includes("\r") && lines.every((line) => line.cut === 0);
-  const input = asIs
-    ? body
-    : lines.map((line) => body.slice(line.start, line.start + line.kept) + line.rest).join("\n");
+  const asIs = !body.includes("\r") && lines.cuts.size === 0;
+  const input = asIs ? body : inputOf(body, lines);
   const document = parser.parse(input);
-  const at = (line: number, column: number): number => {
-    const info = lines[line - 1];
-    if (!info) return body.length;
-    const index = Math.max(0, column - 1);
-    return info.start + (index >= info.kept ? index + info.cut : index);
-  };
-  const lineEnd = (line: number): number => lines[line - 1]?.end ?? body.length;
-  const convert = (node: CmNode): RootContent | null =>
-    toMdast(body, node, { at, lineEnd, base, convert });
+  const converter = new Converter(body, lines, base);
   const children: RootContent[] = [];
   // The first pipe at or after an offset; the nodes come in order, so the search only moves on.
   let pipe = -2;
@@ -54,7 +44,7 @@ export function parseBlocks(body: string, base = 0): Root {
   for (let child = document.firstChild; child; child = child.next) {
     let cut = tableCut(child, lines, body, nextPipe);
     if (cut === null) {
-      const converted = convert(child);
+      const converted = converter.convert(child);
       if (converted) children.push(converted);
       continue;
     }
@@ -66,13 +56,40 @@ export function parseBlocks(body: string, base = 0): Root {
     while (cut > endLine && last.next && continuesTable(last.next, endLine)) {
       last = last.next;
       const next = last.sourcepos[1][0];
-      cut = endLine + 1 + rowsOf(body, lines.slice(endLine, next));
+      cut = endLine + 1 + rowsOf(body, bodyLines(lines, endLine, next));
       endLine = next;
     }
     children.push(...splitAtTable(body, base, lines, [startLine, endLine], cut));
     child = last;
   }
   return { type: "root", children, position: offsetSpan(base, base + body.length) };
+}
+
+/** The parser's input: each line with its over-long prefix cut, `\n` line endings. */
+function inputOf(body: string, lines: Lines): string {
+  const parts: string[] = [];
+  for (let index = 0; index < lines.starts.length; index += 1) {
+    const start = lines.starts[index] as number;
+    const cut = lines.cuts.get(index);
+    parts.push(
+      cut
+        ? body.slice(start, start + cut.kept) + cut.rest
+        : body.slice(start, lines.ends[index] as number),
+    );
+  }
+  return parts.join("\n");
+}
+
+/**
+ * The lines from `from` to before `to` (0-based), as offsets: built only for the paragraphs that
+ * may hold a table.
+ */
+function bodyLines(lines: Lines, from: number, to: number): BodyLine[] {
+  const out: BodyLine[] = [];
+  for (let index = from; index < to; index += 1) {
+    out.push({ start: lines.starts[index] as number, end: lines.ends[index] as number });
+  }
+  return out;
 }
 
 /**
@@ -82,7 +99,7 @@ export function parseBlocks(body: string, base = 0): Root {
  */
 function tableCut(
   node: CmNode,
-  lines: readonly Line[],
+  lines: Lines,
   body: string,
   nextPipe: (from: number) => number,
 ): number | null {
@@ -90,10 +107,10 @@ function tableCut(
   const [[startLine], [endLine]] = node.sourcepos;
   if (startLine === endLine) return null;
   // No pipe, no table: most paragraphs are passed over without reading their lines.
-  const pipe = nextPipe((lines[startLine - 1] as Line).start);
-  if (pipe === -1 || pipe > (lines[endLine - 1] as Line).end) return null;
+  const pipe = nextPipe(lines.starts[startLine - 1] as number);
+  if (pipe === -1 || pipe > (lines.ends[endLine - 1] as number)) return null;
   const count = endLine - startLine + 1;
-  const cut = gfmTableEnd(body, lines.slice(startLine - 1, endLine));
+  const cut = gfmTableEnd(body, bodyLines(lines, startLine - 1, endLine));
   if (cut === null || (cut === count && node.type === "paragraph")) return null;
   return startLine + cut;
 }
@@ -115,40 +132,48 @@ function continuesTable(node: CmNode, endLine: number): boolean {
 function splitAtTable(
   body: string,
   base: number,
-  lines: readonly Line[],
+  lines: Lines,
   [startLine, endLine]: [number, number],
   cut: number,
 ): RootContent[] {
-  const first = lines[startLine - 1] as Line;
-  const last = lines[cut - 2] as Line;
+  const first = lines.starts[startLine - 1] as number;
+  const last = lines.ends[cut - 2] as number;
   const paragraph = (from: number, to: number): RootContent => ({
     type: "paragraph",
     children: [],
     position: offsetSpan(base + from, base + trimEnd(body, from, to)),
   });
-  if (cut > endLine) return [paragraph(first.start, last.end)];
-  const rest = lines[cut - 1] as Line;
+  if (cut > endLine) return [paragraph(first, last)];
   return [
-    paragraph(first.start, last.end),
-    paragraph(rest.start, (lines[endLine - 1] as Line).end),
+    paragraph(first, last),
+    paragraph(lines.starts[cut - 1] as number, lines.ends[endLine - 1] as number),
   ];
 }
 
-interface Line {
-  start: number;
-  /** Offset of the line's end (before its line ending). */
-  end: number;
-  /** How many characters of the line's container prefix are kept before the cut. */
+/**
+ * The lines of the body, as two arrays of numbers rather than an object a line: a body of 32,768
+ * one-character lines would otherwise hold as many objects through the whole parse.
+ */
+interface Lines {
+  starts: number[];
+  /** Offsets of the lines' ends (before their line endings). */
+  ends: number[];
+  /** The lines (0-based) whose container prefix or heading text is cut before parsing. */
+  cuts: Map<number, Cut>;
+}
+
+interface Cut {
+  /** How many characters of the line are kept before the cut. */
   kept: number;
   /** How many are cut after them. */
   cut: number;
-  /** The rest of the line after the cut. */
+  /** The rest of the line after the cut, given to the parser in their place. */
   rest: string;
 }
 
 /** The lines of the body (`\r\n`, `\r` and `\n` end a line), each with an over-long prefix cut. */
-function splitLines(body: string): Line[] {
-  const lines: Line[] = [];
+function splitLines(body: string): Lines {
+  const lines: Lines = { starts: [], ends: [], cuts: new Map() };
   let start = 0;
   while (start <= body.length) {
     let end = start;
@@ -157,15 +182,23 @@ function splitLines(body: string): Line[] {
       if (code === 10 || code === 13) break;
       end += 1;
     }
-    const prefix = prefixLength(body, start, end);
-    const cut = prefix > MAX_PREFIX ? prefix - MAX_PREFIX : 0;
-    const kept = cut > 0 ? MAX_PREFIX : end - start;
-    const line = { start, end, kept, cut, rest: cut > 0 ? body.slice(start + prefix, end) : "" };
-    lines.push(shortHeading(body, line, prefix) ?? line);
+    const cut = lineCut(body, start, end);
+    if (cut) lines.cuts.set(lines.starts.length, cut);
+    lines.starts.push(start);
+    lines.ends.push(end);
     if (end >= body.length) break;
     start = end + (body.charCodeAt(end) === 13 && body.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
   return lines;
+}
+
+/** How a line is cut before parsing: its over-long container prefix, or its long heading text. */
+function lineCut(body: string, start: number, end: number): Cut | null {
+  const prefix = prefixLength(body, start, end);
+  if (prefix > MAX_PREFIX) {
+    return { kept: MAX_PREFIX, cut: prefix - MAX_PREFIX, rest: body.slice(start + prefix, end) };
+  }
+  return shortHeading(body, start, end, prefix);
 }
 
 /**
@@ -173,17 +206,17 @@ function splitLines(body: string): Line[] {
  * strips a closing sequence with a regular expression whose cost grows with the square of the
  * spaces in the line, and the heading's text is read from the body (see `headingTitle`).
  */
-function shortHeading(body: string, line: Line, prefix: number): Line | null {
-  if (line.end - line.start <= MAX_HEADING || line.cut > 0) return null;
-  let at = line.start + Math.min(prefix, line.kept);
-  while (at < line.end && body.charCodeAt(at) === 32) at += 1;
+function shortHeading(body: string, start: number, end: number, prefix: number): Cut | null {
+  if (end - start <= MAX_HEADING) return null;
+  let at = start + prefix;
+  while (at < end && body.charCodeAt(at) === 32) at += 1;
   let hashes = 0;
   while (body.charCodeAt(at + hashes) === 35) hashes += 1;
   if (hashes === 0 || hashes > 6) return null;
   const after = body.charCodeAt(at + hashes);
   if (after !== 32 && after !== 9) return null;
-  const kept = at + hashes - line.start;
-  return { ...line, kept, cut: line.end - line.start - kept, rest: " h" };
+  const kept = at + hashes - start;
+  return { kept, cut: end - start - kept, rest: " h" };
 }
 
 /** The length of the characters that can open or continue containers at the start of a line. */
@@ -193,72 +226,89 @@ function prefixLength(body: string, start: number, end: number): number {
   return index - start;
 }
 
-interface Context {
-  /** The offset in the body of a line and column of the parser's input. */
-  at: (line: number, column: number) => number;
-  lineEnd: (line: number) => number;
-  base: number;
-  convert: (node: CmNode) => RootContent | null;
-}
+/**
+ * Converts the parser's nodes to mdast, with offsets into the body. A class rather than closures:
+ * it runs once per node of the body, and builds each node as one object literal of its type.
+ */
+class Converter {
+  constructor(
+    private readonly body: string,
+    private readonly lines: Lines,
+    private readonly base: number,
+  ) {}
 
-function toMdast(body: string, node: CmNode, context: Context): RootContent | null {
-  const { at, base } = context;
-  // Indexed, not destructured: this runs once per node of the body.
-  const [from, to] = node.sourcepos;
-  const startLine = from[0];
-  const endLine = to[0];
-  const start = at(startLine, from[1]);
-  let end = Math.max(start, at(endLine, to[1] + 1));
-  if (node.type === "heading" && startLine === endLine) end = context.lineEnd(startLine);
-  if (node.type === "paragraph" || node.type === "heading") end = trimEnd(body, start, end);
-  const position = offsetSpan(base + start, base + end);
-  switch (node.type) {
-    case "heading": {
-      const title = headingTitle(body.slice(start, end), node.level);
-      const depth = Math.min(Math.max(node.level, 1), 6) as Heading["depth"];
-      return { type: "heading", depth, children: [{ type: "text", value: title }], position };
-    }
-    case "paragraph":
-      return { type: "paragraph", children: [], position };
-    case "block_quote":
-      return { type: "blockquote", children: kids(node, context) as BlockContent[], position };
-    case "list": {
-      const items = kids(node, context) as ListItem[];
-      const list: List = {
-        type: "list",
-        ordered: node.listType === "ordered",
-        start: node.listType === "ordered" ? node.listStart : null,
-        spread: !node.listTight,
-        children: items,
-        position,
-      };
-      return list;
-    }
-    case "item": {
-      const children = kids(node, context) as BlockContent[];
-      const first = children[0];
-      const checked = first?.type === "paragraph" ? taskMarker(body, first, base) : null;
-      return { type: "listItem", spread: false, checked, children, position };
-    }
-    case "code_block":
-      return { type: "code", value: node.literal ?? "", lang: node.info || null, position };
-    case "html_block":
-      return { type: "html", value: body.slice(start, end), position };
-    case "thematic_break":
-      return { type: "thematicBreak", position };
-    default:
-      return null;
+  /** The offset in the body of a line and column (1-based) of the parser's input. */
+  private at(line: number, column: number): number {
+    const start = this.lines.starts[line - 1];
+    if (start === undefined) return this.body.length;
+    const index = column > 1 ? column - 1 : 0;
+    const cut = this.lines.cuts.size === 0 ? undefined : this.lines.cuts.get(line - 1);
+    return start + (cut && index >= cut.kept ? index + cut.cut : index);
   }
-}
 
-/** The converted children of a container node (a quote, a list, a list item). */
-function kids(node: CmNode, context: Context): RootContent[] {
-  const out: RootContent[] = [];
-  for (let child = node.firstChild; child; child = child.next) {
-    const converted = context.convert(child);
-    if (converted) out.push(converted);
+  convert(node: CmNode): RootContent | null {
+    const { body, base } = this;
+    // Indexed, not destructured: this runs once per node of the body.
+    const sourcepos = node.sourcepos;
+    const from = sourcepos[0];
+    const to = sourcepos[1];
+    const startLine = from[0];
+    const endLine = to[0];
+    const type = node.type;
+    const start = this.at(startLine, from[1]);
+    let end = Math.max(start, this.at(endLine, to[1] + 1));
+    if (type === "heading" && startLine === endLine)
+      end = this.lines.ends[startLine - 1] ?? body.length;
+    if (type === "paragraph" || type === "heading") end = trimEnd(body, start, end);
+    const position = offsetSpan(base + start, base + end);
+    switch (type) {
+      case "heading": {
+        const title = headingTitle(body.slice(start, end), node.level);
+        const depth = Math.min(Math.max(node.level, 1), 6) as Heading["depth"];
+        return { type: "heading", depth, children: [{ type: "text", value: title }], position };
+      }
+      case "paragraph":
+        return { type: "paragraph", children: [], position };
+      case "block_quote":
+        return { type: "blockquote", children: this.kids(node) as BlockContent[], position };
+      case "list": {
+        const ordered = node.listType === "ordered";
+        const list: List = {
+          type: "list",
+          ordered,
+          start: ordered ? node.listStart : null,
+          spread: !node.listTight,
+          children: this.kids(node) as ListItem[],
+          position,
+        };
+        return list;
+      }
+      case "item": {
+        const children = this.kids(node) as BlockContent[];
+        const first = children[0];
+        const checked = first?.type === "paragraph" ? taskMarker(body, first, base) : null;
+        return { type: "listItem", spread: false, checked, children, position };
+      }
+      case "code_block":
+        return { type: "code", value: node.literal ?? "", lang: node.info || null, position };
+      case "html_block":
+        return { type: "html", value: body.slice(start, end), position };
+      case "thematic_break":
+        return { type: "thematicBreak", position };
+      default:
+        return null;
+    }
   }
-  return out;
+
+  /** The converted children of a container node (a quote, a list, a list item). */
+  private kids(node: CmNode): RootContent[] {
+    const out: RootContent[] = [];
+    for (let child = node.firstChild; child; child = child.next) {
+      const converted = this.convert(child);
+      if (converted) out.push(converted);
+    }
+    return out;
+  }
 }
 
 /**

@@ -146,8 +146,11 @@ function documentHeadings(root: Root): DocumentHeading[] {
 
 /** A heading's text: `parseBlocks` gives each heading one text node that holds it, trimmed. */
 function titleOf(heading: Heading): string {
-  const [only, ...rest] = heading.children;
-  return only?.type === "text" && rest.length === 0 ? only.value : plainText(heading).trim();
+  // Indexed, not destructured with a rest: this runs once per heading of the body.
+  const only = heading.children[0];
+  return only?.type === "text" && heading.children.length === 1
+    ? only.value
+    : plainText(heading).trim();
 }
 
 /**

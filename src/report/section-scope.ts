@@ -77,9 +77,18 @@ export function blockHeadings<H extends HeadingFacts>(
 ): { heading: H; head: Exclude<BlockHead, { kind: "preamble" }> }[] {
   const starts: { heading: H; head: Exclude<BlockHead, { kind: "preamble" }> }[] = [];
   let current: Exclude<BlockHead, { kind: "preamble" }> | null = null;
+  // A title is looked up once: a body of thousands of headings repeats a few titles.
+  const names = new Map<string, Names>();
   for (const heading of headings) {
+    let named = names.get(heading.title);
+    if (!named) {
+      named = { field: metaFieldNamed(heading.title), section: sectionNamed(heading.title) };
+      names.set(heading.title, named);
+    }
     const head: BlockHead | null =
-      current && within(heading, current) ? null : blockFor(heading, current, shape);
+      current && within(heading, named.section, current)
+        ? null
+        : blockFor(heading, named, current, shape);
     if (!head) continue;
     starts.push({ heading, head });
     current = head;
@@ -88,10 +97,13 @@ export function blockHeadings<H extends HeadingFacts>(
 }
 
 /** True when a heading is deeper than the section it is under and is not one of its parts. */
-function within(heading: HeadingFacts, current: Exclude<BlockHead, { kind: "preamble" }>): boolean {
+function within(
+  heading: HeadingFacts,
+  name: SectionName | null,
+  current: Exclude<BlockHead, { kind: "preamble" }>,
+): boolean {
   if (current.kind !== "section" || current.name === "Overview") return false;
   if (heading.depth <= current.depth) return false;
-  const name = sectionNamed(heading.title);
   return !(
     current.kind === "section" &&
     current.name === "Retrospective" &&
@@ -100,15 +112,20 @@ function within(heading: HeadingFacts, current: Exclude<BlockHead, { kind: "prea
   );
 }
 
+/** The meta field and the section a heading's title names. */
+interface Names {
+  field: MetaField | null;
+  section: SectionName | null;
+}
+
 function blockFor(
   heading: HeadingFacts,
+  { field, section }: Names,
   current: Exclude<BlockHead, { kind: "preamble" }> | null,
   shape: BodyShape,
 ): Exclude<BlockHead, { kind: "preamble" }> | null {
   const { depth, title } = heading;
-  const field = metaFieldNamed(title);
   if (field) return { kind: "meta", field, depth, title };
-  const section = sectionNamed(title);
   if (section) return { kind: "section", name: section, depth, title };
   if (shape === "form") return null;
   if (current !== null && depth > current.depth) return null;
