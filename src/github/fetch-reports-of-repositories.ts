@@ -37,7 +37,7 @@ type Connection = {
  * A repository GitHub cannot show is left out. `onPage` hears the count after each query.
  */
 export async function fetchReportsOfRepositories(
-  octokit: Pick<Octokit, "request">,
+  octokit: Pick<Octokit, "request" | "graphql">,
   options: {
     repositories: readonly Repository[];
     label: string;
@@ -83,7 +83,7 @@ function isLeft(stream: Stream): boolean {
 
 /** One query per batch of repositories: how many issues each list of each will bring. */
 async function countStreams(
-  octokit: Pick<Octokit, "request">,
+  octokit: Pick<Octokit, "request" | "graphql">,
   options: { repositories: readonly Repository[]; label: string; since: string },
 ): Promise<Stream[]> {
   const streams: Stream[] = [];
