@@ -14,11 +14,13 @@ const MAX_HOURS = 100_000;
  * An IANA zone whose offsets are remembered by the hour. Luxon asks `Intl` for an offset each
  * time it needs one (several times for every time it reads), which costs more than the rest of
  * reading a report; reports cluster in a few thousand hours. An hour is remembered only when
- * its offset is the same at its first and last millisecond, so an hour with a change in it (and
- * Lord Howe's half-hour changes) is always asked again: the answers are exactly luxon's.
+ * its offset is the same at its first millisecond and the next hour's, so an hour with a change
+ * in it or at its end (and Lord Howe's half-hour changes) is always asked again: the answers are
+ * exactly luxon's.
  */
 class CachedOffsetZone extends Zone {
   private readonly offsets = new Map<number, number>();
+  private readonly starts = new Map<number, number>();
 
   constructor(private readonly zone: IANAZone) {
     super();
@@ -51,11 +53,25 @@ class CachedOffsetZone extends Zone {
     const hour = Math.floor(ts / HOUR);
     const known = this.offsets.get(hour);
     if (known !== undefined) return known;
-    const first = this.zone.offset(hour * HOUR);
-    if (first !== this.zone.offset((hour + 1) * HOUR - 1)) return this.zone.offset(ts);
+    const first = this.startOf(hour);
+    if (first !== this.startOf(hour + 1)) return this.zone.offset(ts);
     if (this.offsets.size >= MAX_HOURS) this.offsets.clear();
     this.offsets.set(hour, first);
     return first;
+  }
+
+  /**
+   * The offset at an hour's first millisecond, remembered: an hour is known from its own start
+   * and the next hour's, so neighbouring hours share one `Intl` call (an hour that ends with a
+   * change is asked again each time, as an hour with one inside).
+   */
+  private startOf(hour: number): number {
+    const known = this.starts.get(hour);
+    if (known !== undefined) return known;
+    const offset = this.zone.offset(hour * HOUR);
+    if (this.starts.size >= MAX_HOURS) this.starts.clear();
+    this.starts.set(hour, offset);
+    return offset;
   }
 }
 
