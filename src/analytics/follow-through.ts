@@ -32,6 +32,7 @@ export function followThrough(
   const zone = calendar.timeZone;
   const openActionItems: OpenActionItem[] = [];
   const openReports: OpenReport[] = [];
+  const startedAt = new Map<OpenReport["issue"], number | null>();
   const missingLessons: MissingLessons[] = [];
   for (const record of records) {
     for (const item of record.openItems) {
@@ -44,6 +45,7 @@ export function followThrough(
       });
     }
     if (record.open) {
+      startedAt.set(record.issue, record.started);
       openReports.push({
         issue: record.issue,
         severity: record.severity,
@@ -71,9 +73,25 @@ export function followThrough(
       compareDue(a.due, b.due) ||
       a.issue.number - b.issue.number,
   );
-  openReports.sort((a, b) => a.issue.number - b.issue.number);
+  // Oldest first by when the disruption started (a report without a readable Started last), then
+  // by repository and number: in an organisation-wide report numbers of different repositories
+  // say nothing of age, and only the first rows of the list are shown.
+  openReports.sort(
+    (a, b) =>
+      compareStarted(startedAt.get(a.issue) ?? null, startedAt.get(b.issue) ?? null) ||
+      (a.issue.repo ?? "").localeCompare(b.issue.repo ?? "") ||
+      a.issue.number - b.issue.number,
+  );
   missingLessons.sort((a, b) => a.resolved.localeCompare(b.resolved));
   return { openActionItems, openReports, missingLessons };
+}
+
+/** Earliest first; a report whose Started could not be read last. */
+function compareStarted(a: number | null, b: number | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a - b;
 }
 
 /** Items with a due date first, earliest first. */

@@ -143,7 +143,8 @@ describe("computeMonthlyMetrics: October 2026 in Europe/Berlin", () => {
       [4, null, false],
     ]);
     expect(details.openActionItems[0]?.owners).toEqual(["@org/sre"]);
-    expect(details.openReports.map((report) => report.issue.number)).toEqual([1, 3, 4, 7]);
+    // Oldest first by Started: #4 (10-14), #1 (10-25), #3 (10-31), then #7, whose Started is unreadable.
+    expect(details.openReports.map((report) => report.issue.number)).toEqual([4, 1, 3, 7]);
   });
 
   it("takes today in the report zone: 23:30 UTC on 1 November is already 2 November in Berlin", () => {

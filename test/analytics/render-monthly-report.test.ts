@@ -264,7 +264,7 @@ describe("renderMonthlyReport", () => {
       `<b>900 open action items, 900 overdue, oldest 2026-10-01</b> (by report, then owner; the ${LISTED_ROWS} most pressing are listed, ${900 - LISTED_ROWS} more are not)`,
     );
     expect(all).toContain(
-      `<b>300 reports still open</b>, the oldest started 2026-10-05; the ${LISTED_ROWS} opened first are listed, ${300 - LISTED_ROWS} more are not`,
+      `<b>300 reports still open</b>, the oldest started 2026-10-05; the ${LISTED_ROWS} started first are listed, ${300 - LISTED_ROWS} more are not`,
     );
     const actionRows = all.slice(
       all.indexOf("<b>900 open action items"),

@@ -89,7 +89,7 @@ function openReportBlocks(view: ReportView): Block[] {
   const oldest = first ? `, the oldest started ${first.slice(0, 10)}` : "";
   return [
     foldedTable(
-      `<b>${plural(all.length, "report")} still open</b>${oldest}${more(all.length, "opened first")}`,
+      `<b>${plural(all.length, "report")} still open</b>${oldest}${more(all.length, "started first")}`,
       ["Report", "Severity", "Started"],
       all
         .slice(0, LISTED_ROWS)
