@@ -67,15 +67,28 @@ export function followThrough(
       });
     }
   }
+  sortByUrgency(openActionItems, openReports, missingLessons, startedAt);
+  return { openActionItems, openReports, missingLessons };
+}
+
+/**
+ * Each list in the order it is shown (and, past its first rows, cut): overdue items first, then by
+ * due date; open reports oldest first by when the disruption started (a report without a readable
+ * Started last), then by repository and number, since in an organisation-wide report the numbers
+ * of different repositories say nothing of age; missing reviews by when they were resolved.
+ */
+function sortByUrgency(
+  openActionItems: OpenActionItem[],
+  openReports: OpenReport[],
+  missingLessons: MissingLessons[],
+  startedAt: ReadonlyMap<OpenReport["issue"], number | null>,
+): void {
   openActionItems.sort(
     (a, b) =>
       Number(b.overdue) - Number(a.overdue) ||
       compareDue(a.due, b.due) ||
       a.issue.number - b.issue.number,
   );
-  // Oldest first by when the disruption started (a report without a readable Started last), then
-  // by repository and number: in an organisation-wide report numbers of different repositories
-  // say nothing of age, and only the first rows of the list are shown.
   openReports.sort(
     (a, b) =>
       compareStarted(startedAt.get(a.issue) ?? null, startedAt.get(b.issue) ?? null) ||
@@ -83,7 +96,6 @@ export function followThrough(
       a.issue.number - b.issue.number,
   );
   missingLessons.sort((a, b) => a.resolved.localeCompare(b.resolved));
-  return { openActionItems, openReports, missingLessons };
 }
 
 /** Earliest first; a report whose Started could not be read last. */
