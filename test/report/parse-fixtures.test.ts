@@ -43,3 +43,12 @@ describe.each(cases)("body %s", (name) => {
     expect(fillReport(body, options)).toBe(readFileSync(join(root, name, "filled.md"), "utf8"));
   });
 });
+
+describe("the golden case form-complete", () => {
+  // A copy rather than a link, so that a checkout without symbolic links reads it too.
+  it("is the README's example body, byte for byte", () => {
+    expect(readFileSync(join(root, "form-complete", "issue.md"), "utf8")).toBe(
+      readFileSync(join(import.meta.dirname, "../../examples/form-report.md"), "utf8"),
+    );
+  });
+});
