@@ -5,10 +5,17 @@ import { headingTitle } from "./heading-title.js";
 import { offsetSpan } from "./offset-span.js";
 import { bodyLines, inputOf, type Lines, splitLines } from "./parser-lines.js";
 
-const parser = new Parser();
-// Only the block structure is read: inline parsing (links, emphasis) is where the reference
-// parser's worst cases lie, and the report reads inline content itself.
-(parser as unknown as { processInlines: () => void }).processInlines = () => {};
+/**
+ * A parser for one parse: a parser keeps the last document it read, which for a body of 32,768
+ * headings is 14 MB held until the next parse.
+ */
+function blockParser(): Parser {
+  const parser = new Parser();
+  // Only the block structure is read: inline parsing (links, emphasis) is where the reference
+  // parser's worst cases lie, and the report reads inline content itself.
+  (parser as unknown as { processInlines: () => void }).processInlines = () => {};
+  return parser;
+}
 
 /**
  * Parses the block structure of markdown (CommonMark, as GitHub's renderer reads blocks) into mdast
@@ -22,7 +29,7 @@ export function parseBlocks(body: string, base = 0): Root {
   // Most bodies need no line cut and no line ending changed: the parser reads them as they are.
   const asIs = !body.includes("\r") && lines.cuts.size === 0;
   const input = asIs ? body : inputOf(body, lines);
-  const document = parser.parse(input);
+  const document = blockParser().parse(input);
   const converter = new Converter(body, lines, base);
   const children: RootContent[] = [];
   // The first pipe at or after an offset; the nodes come in order, so the search only moves on.
