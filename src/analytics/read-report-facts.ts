@@ -1,12 +1,12 @@
 import type { DateTime } from "luxon";
 import type { Config } from "../config/config.js";
+import { knownSectionContent } from "../report/collect-sections.js";
 import { deriveDurations } from "../report/derive-durations.js";
-import { META_NAMES } from "../report/field-names.js";
-import { unclosedComment } from "../report/hidden-by-comment.js";
-import { isAppPlaceholder, isEmptyContent } from "../report/markdown.js";
+import { isEmptyContent } from "../report/markdown.js";
 import { parseActionItems } from "../report/parse-action-items.js";
-import { ACCEPTED_TIME_FORMATS, parseTime } from "../report/parse-time.js";
+import { layoutProblems } from "../report/parse-report.js";
 import { readFieldTexts } from "../report/read-field-texts.js";
+import { readTimes } from "../report/read-meta.js";
 import { readStructure } from "../report/read-structure.js";
 import {
   readCustomerImpact,
@@ -15,15 +15,13 @@ import {
   readType,
   stripInlineMarkup,
 } from "../report/read-values.js";
-import { type Block, blockText } from "../report/section-scope.js";
-import {
-  type ActionItem,
-  type CustomerImpact,
-  type Durations,
-  type MetaField,
-  type Severity,
-  TIME_FIELDS,
-  type TimeField,
+import type {
+  ActionItem,
+  CustomerImpact,
+  Durations,
+  MetaField,
+  Severity,
+  TimeField,
 } from "../report/types.js";
 import { readReportWithConfig } from "../templates/read-report-with-config.js";
 import { resolveTemplate } from "../templates/template-config.js";
@@ -66,6 +64,11 @@ export function readReportFacts(
   const value = (field: MetaField): string => stripInlineMarkup(raw[field] ?? "");
   const typeText = value("type");
   const read = readTimes(value, options.timeZone);
+  // The first problem parseReport names for Started: the layout's (written twice, a comment left
+  // open at the end) come before the time's own.
+  const startedProblem = [...layoutProblems(body, structure, repeated), ...read.problems].find(
+    (problem) => problem.field === "started",
+  );
   return {
     services: readList(raw.services ?? ""),
     type: typeText === "" ? null : readType(typeText, config.types),
@@ -74,10 +77,8 @@ export function readReportFacts(
     times: read.times,
     durations: deriveDurations(read.times).durations,
     actionItems: parseActionItems(body, structure).items,
-    lessonsEmpty: lessonsEmpty(body, blocks),
-    startedProblem: repeated.includes("started")
-      ? `${META_NAMES.started.row} is written more than once with different values: keep one.`
-      : (unclosedProblem(blocks, "started") ?? read.startedProblem),
+    lessonsEmpty: isEmptyContent(knownSectionContent(body, blocks, "Lessons")),
+    startedProblem: startedProblem?.message ?? null,
   };
 }
 
@@ -99,48 +100,4 @@ function viaParse(issue: AnalyticsIssue, config: Config): ReportFacts {
     lessonsEmpty: parsed.sections.find((section) => section.name === "Lessons")?.empty ?? true,
     startedProblem: parsed.problems.find((problem) => problem.field === "started")?.message ?? null,
   };
-}
-
-/** Each time field read as `parseReport` reads it, and the problem of Started (missing, unreadable). */
-function readTimes(
-  value: (field: MetaField) => string,
-  timeZone: string,
-): { times: Record<TimeField, DateTime | null>; startedProblem: string | null } {
-  const times = {} as Record<TimeField, DateTime | null>;
-  let startedProblem: string | null = null;
-  for (const field of TIME_FIELDS) {
-    times[field] = null;
-    const text = value(field);
-    const name = META_NAMES[field].row;
-    if (text === "") {
-      if (field === "started")
-        startedProblem = `${name} is missing: write it as ${ACCEPTED_TIME_FORMATS}.`;
-      continue;
-    }
-    const result = parseTime(text, timeZone);
-    if (result.ok) times[field] = result.time;
-    else if (field === "started")
-      startedProblem = `${name}: ${result.message}. Write it as ${ACCEPTED_TIME_FORMATS}.`;
-  }
-  return { times, startedProblem };
-}
-
-/** The unclosed comment or fence at the end of the body, when `parseReport` names it for `field`. */
-function unclosedProblem(blocks: readonly Block[], field: string): string | null {
-  const last = blocks[blocks.length - 1];
-  const title = last && last.kind !== "preamble" ? last.title : "the text";
-  const problem = unclosedComment(last?.closer ?? "", title);
-  return problem?.field === field ? problem.message : null;
-}
-
-/** Whether the Lessons section is empty, as `parseReport`'s sections say (every Lessons block joined). */
-function lessonsEmpty(body: string, blocks: readonly Block[]): boolean {
-  const texts: string[] = [];
-  for (const block of blocks) {
-    if (block.kind !== "section" || block.name !== "Lessons") continue;
-    const text = blockText(body, block) + (block.closer === "" ? "" : `\n${block.closer}`);
-    // Only the form's and the app's placeholders go: an author's comment is kept.
-    if (!isAppPlaceholder(text)) texts.push(text);
-  }
-  return isEmptyContent(texts.join("\n\n"));
 }

@@ -1,5 +1,5 @@
 import type { Table } from "mdast";
-import { SECTION_ORDER } from "./field-names.js";
+import { SECTION_ORDER, type SectionName } from "./field-names.js";
 import { isAppPlaceholder, isEmptyContent, normalizeNewlines } from "./markdown.js";
 import { type Block, blockText } from "./section-scope.js";
 import type { Section } from "./types.js";
@@ -25,7 +25,7 @@ export function collectSections(
   // A Set, not an array's `includes`: 10,000 headings of different titles made that quadratic.
   const unknown = new Set<string>();
   for (const block of blocks) {
-    const text = blockText(body, block) + closing(block.closer);
+    const text = sectionText(body, block);
     if (block.kind === "section" && block.name === "Overview")
       add("Overview", besideTable(body, block, table));
     else if (block.kind === "preamble") add("Summary", text);
@@ -42,6 +42,30 @@ export function collectSections(
   const known = SECTION_ORDER.map((name) => section(name, true, name));
   const others = [...unknown].map((title) => section(title, false, `unknown:${title}`));
   return [...known, ...others];
+}
+
+/**
+ * The content of one known section as `collectSections` gives it (every block of that name, the
+ * app's placeholders left out), for a reader that needs that section alone. Not for Summary or
+ * Overview, whose content `collectSections` gathers from more than their blocks.
+ */
+export function knownSectionContent(
+  body: string,
+  blocks: readonly Block[],
+  name: Exclude<SectionName, "Summary" | "Overview">,
+): string {
+  const texts: string[] = [];
+  for (const block of blocks) {
+    if (block.kind !== "section" || block.name !== name) continue;
+    const text = sectionText(body, block);
+    if (!isAppPlaceholder(text)) texts.push(text);
+  }
+  return texts.join("\n\n");
+}
+
+/** A block's text, an open fence or HTML block at its end closed. */
+function sectionText(body: string, block: Block): string {
+  return blockText(body, block) + closing(block.closer);
 }
 
 /** What the author wrote under the Overview heading besides the Overview table (kept below the table). */

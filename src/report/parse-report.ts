@@ -69,7 +69,7 @@ export function readReport(
  * What the body's layout hides or doubles: a field written twice with different values, Overview
  * rows after a commented-out one, an HTML comment left open at the end.
  */
-function layoutProblems(
+export function layoutProblems(
   body: string,
   { blocks, table }: BodyStructure,
   repeated: readonly MetaField[],

@@ -94,7 +94,7 @@ function severityProblem(text: string): Problem {
 }
 
 /** The five times, each read in `timeZone` when written without a zone; the required ones must be there. */
-function readTimes(
+export function readTimes(
   value: (field: MetaField) => string,
   timeZone: string,
 ): { times: Record<TimeField, DateTime | null>; problems: Problem[] } {
