@@ -155,7 +155,9 @@ function toRow(body: string, line: Line, width: number): TableRow {
 
 /** A cell's text without markup around it and without backslash escapes: how a row name reads. */
 function plainCell(source: string): string {
-  return stripInlineMarkup(source.replace(/\\([!-/:-@[-`{-~])/g, "$1"));
+  // Most cells hold no backslash: the same text without a pass of the expression over it.
+  const unescaped = source.includes("\\") ? source.replace(/\\([!-/:-@[-`{-~])/g, "$1") : source;
+  return stripInlineMarkup(unescaped);
 }
 
 function isSpace(code: number): boolean {
