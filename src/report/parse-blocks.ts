@@ -26,6 +26,65 @@ function blockParser(): Parser {
  */
 export function parseBlocks(body: string, base = 0): Root {
   const lines = splitLines(body);
+  const children = splitAtHeadings(body, base, lines) ?? parseWhole(body, base, lines);
+  return { type: "root", children, position: offsetSpan(base, base + body.length) };
+}
+
+/**
+ * The blocks of a body with no fence and no HTML, parsed a piece at a time between its ATX
+ * headings at the start of a line, or null when it has none or may have a fence or HTML. Without
+ * a fence or an HTML block to hold it, such a line is a top-level heading whatever comes before
+ * it (it ends a paragraph, a quote, a list: a list item's content is indented), and after it the
+ * parser starts afresh: the pieces parse as they parse in the whole body. A body of thousands of
+ * headings is read without the reference parser's nodes for them.
+ */
+function splitAtHeadings(body: string, base: number, lines: Lines): RootContent[] | null {
+  if (body.includes("<") || body.includes("```") || body.includes("~~~")) return null;
+  const children: RootContent[] = [];
+  const piece = (from: number, to: number): void => {
+    if (isBlank(body, from, to)) return;
+    const text = body.slice(from, to);
+    for (const node of parseWhole(text, base + from, splitLines(text))) children.push(node);
+  };
+  let from = 0;
+  for (let index = 0; index < lines.starts.length; index += 1) {
+    const start = lines.starts[index] as number;
+    const end = lines.ends[index] as number;
+    const depth = atxDepth(body, start, end);
+    if (depth === 0) continue;
+    piece(from, start);
+    const stop = trimEnd(body, start, end);
+    const title = headingTitle(body.slice(start, stop), depth);
+    const position = offsetSpan(base + start, base + stop);
+    children.push({ type: "heading", depth, children: [{ type: "text", value: title }], position });
+    from = lines.starts[index + 1] ?? body.length;
+  }
+  if (from === 0) return null;
+  piece(from, body.length);
+  return children;
+}
+
+/** True when the text holds only spaces, tabs and line endings: blank lines, no block. */
+function isBlank(body: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index += 1) {
+    const code = body.charCodeAt(index);
+    if (code !== 32 && code !== 9 && code !== 10 && code !== 13) return false;
+  }
+  return true;
+}
+
+/** The level of an ATX heading that opens a line at its first character, or 0. */
+function atxDepth(body: string, start: number, end: number): Heading["depth"] | 0 {
+  let hashes = 0;
+  while (hashes < 7 && start + hashes < end && body.charCodeAt(start + hashes) === 35) hashes += 1;
+  if (hashes === 0 || hashes > 6) return 0;
+  const after = start + hashes;
+  if (after < end && body.charCodeAt(after) !== 32 && body.charCodeAt(after) !== 9) return 0;
+  return hashes as Heading["depth"];
+}
+
+/** The blocks of a body, read by the reference parser in one parse. */
+function parseWhole(body: string, base: number, lines: Lines): RootContent[] {
   // Most bodies need no line cut and no line ending changed: the parser reads them as they are.
   const asIs = !body.includes("\r") && lines.cuts.size === 0;
   const input = asIs ? body : inputOf(body, lines);
@@ -59,7 +118,7 @@ export function parseBlocks(body: string, base = 0): Root {
     children.push(...splitAtTable(body, base, lines, [startLine, endLine], cut));
     child = last;
   }
-  return { type: "root", children, position: offsetSpan(base, base + body.length) };
+  return children;
 }
 
 /**
