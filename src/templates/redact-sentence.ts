@@ -38,7 +38,7 @@ export function personWords(names: readonly string[]): string[] {
  *
  * @example
  * redactSentence("@mkowalski saw it on grafana.corp.acme.internal.", { people: [], hosts: ["corp.acme.internal"] })
- * // { text: "a responder saw it on an internal system.", namedPerson: true }
+ * // { text: "A responder saw it on an internal system.", namedPerson: true }
  */
 export function redactSentence(
   sentence: string,
@@ -58,8 +58,8 @@ export function redactSentence(
     namedPerson = true;
     return PERSON_STAND_IN;
   });
-  for (const pattern of personPatterns(context.people)) {
-    text = text.replace(pattern, () => {
+  for (const find of personFinders(context.people)) {
+    text = find(text, () => {
       namedPerson = true;
       return PERSON_STAND_IN;
     });
@@ -69,22 +69,62 @@ export function redactSentence(
   return { text, namedPerson };
 }
 
-/**
- * The expression that finds each person word, built once per list: a summary redacts every
- * sentence with the same list, and building them per sentence made a long name cost a
- * sentence's worth of work for each sentence (`replace` starts a global expression at 0).
- */
-const patternsOf = new WeakMap<readonly string[], RegExp[]>();
+/** Replaces each place a person word stands alone in a text (any case) with what `stand` gives. */
+type Finder = (text: string, stand: () => string) => string;
 
-function personPatterns(words: readonly string[]): RegExp[] {
-  let patterns = patternsOf.get(words);
-  if (!patterns) {
-    patterns = words.map(
-      (word) => new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(word)}(?![\\p{L}\\p{N}_])`, "giu"),
-    );
-    patternsOf.set(words, patterns);
+/**
+ * Past this length a word is found by a literal search: V8 cannot compile an expression holding a
+ * literal of some 16,000 characters ("Invalid regular expression: Stack overflow"), and a People
+ * row may hold anything.
+ */
+const LONGEST_PATTERN = 1_000;
+
+/**
+ * The finder of each person word, built once per list: a summary redacts every sentence with the
+ * same list, and building them per sentence made a long name cost a sentence's worth of work for
+ * each sentence (`replace` starts a global expression at 0).
+ */
+const findersOf = new WeakMap<readonly string[], Finder[]>();
+
+function personFinders(words: readonly string[]): Finder[] {
+  let finders = findersOf.get(words);
+  if (!finders) {
+    finders = words.map(finderOf);
+    findersOf.set(words, finders);
   }
-  return patterns;
+  return finders;
+}
+
+function finderOf(word: string): Finder {
+  if (word.length > LONGEST_PATTERN) return (text, stand) => replaceLiteral(text, word, stand);
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(word)}(?![\\p{L}\\p{N}_])`, "giu");
+  return (text, stand) => text.replace(pattern, stand);
+}
+
+const WORD_END = /[\p{L}\p{N}_]$/u;
+const WORD_START = /^[\p{L}\p{N}_]/u;
+
+/**
+ * `word` replaced wherever it stands alone, found with `indexOf`: in any case where lower-casing
+ * keeps the text's length (it does but for a few letters such as `İ`), else as written.
+ */
+function replaceLiteral(text: string, word: string, stand: () => string): string {
+  const lower = text.toLowerCase();
+  const needle = word.toLowerCase();
+  const anyCase = lower.length === text.length && needle.length === word.length;
+  const haystack = anyCase ? lower : text;
+  const sought = anyCase ? needle : word;
+  let result = "";
+  let from = 0;
+  for (let at = haystack.indexOf(sought); at !== -1; at = haystack.indexOf(sought, at + 1)) {
+    const end = at + sought.length;
+    if (at < from) continue;
+    if (WORD_END.test(text.slice(Math.max(0, at - 2), at))) continue;
+    if (WORD_START.test(text.slice(end, end + 2))) continue;
+    result += text.slice(from, at) + stand();
+    from = end;
+  }
+  return result + text.slice(from);
 }
 
 function escapeRegExp(text: string): string {
