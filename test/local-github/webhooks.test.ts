@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Octokit } from "@octokit/rest";
@@ -139,6 +140,25 @@ describe("the webhook events GitHub would send for writes", () => {
 });
 
 describe("deliveryRequest", () => {
+  it("signs as GitHub documents: sha256= and the HMAC-SHA256 of the exact body in hex", async () => {
+    // GitHub's own example ("Validating webhook deliveries"): this secret and payload give this digest.
+    const hmac = (secret: string, body: string) =>
+      createHmac("sha256", secret).update(body).digest("hex");
+    expect(hmac("It's a Secret to Everybody", "Hello, World!")).toBe(
+      "757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17",
+    );
+    const event = {
+      id: "d-1",
+      name: "issues",
+      payload: { action: "opened", issue: { number: 1, title: "Down — ünïcode" } },
+    } as unknown as WebhookEvent;
+    const { headers, body } = await deliveryRequest(event, "s3cret");
+    expect(body).toBe(JSON.stringify(event.payload));
+    expect(headers["x-hub-signature-256"]).toBe(`sha256=${hmac("s3cret", body)}`);
+    expect(headers["x-github-event"]).toBe("issues");
+    expect(headers["x-github-delivery"]).toBe("d-1");
+  });
+
   it("signs a delivery that Probot's webhook server accepts, and not with another secret", async () => {
     const probot = new Probot({
       githubToken: "unused",
