@@ -21,13 +21,15 @@ function decodeCursor(cursor: string): number | null {
 /**
  * One page of a connection as GitHub serves it (`nodes`, `edges`, `pageInfo`, `totalCount`),
  * `first` (at most 100) after a cursor. Like GitHub, it refuses a page without `first` or `last`
- * and one over 100; `last`/`before` are not modeled.
+ * and one over 100; `last`/`before` are not modeled. `toNode` turns the page's items (only
+ * those: a repository of 10,000 issues is paged through 100 at a time) into what it serves.
  */
-export function connection<T>(
+export function connection<T, N = T>(
   name: string,
   items: readonly T[],
   keyOf: (item: T) => number,
   args: ConnectionArgs,
+  toNode: (item: T) => N = (item) => item as unknown as N,
 ): Record<string, unknown> {
   if (args.last != null || args.before != null)
     throw typedError(
@@ -53,10 +55,10 @@ export function connection<T>(
     start = index + 1;
   }
   const page = items.slice(start, start + args.first);
-  const edges = page.map((node) => ({ node, cursor: encodeCursor(keyOf(node)) }));
+  const edges = page.map((item) => ({ node: toNode(item), cursor: encodeCursor(keyOf(item)) }));
   return {
     totalCount: items.length,
-    nodes: page,
+    nodes: edges.map((edge) => edge.node),
     edges,
     pageInfo: {
       hasNextPage: start + page.length < items.length,

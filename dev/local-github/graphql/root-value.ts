@@ -142,7 +142,7 @@ function filteredIssues(scope: Scope, repo: RepoRecord, args: IssuesArgs): Issue
     field === "COMMENTS"
       ? [...repo.comments.values()].filter((comment) => comment.issueNumber === issue.number).length
       : Date.parse(field === "UPDATED_AT" ? issue.updatedAt : issue.createdAt);
-  return scope.store
+  const found = scope.store
     .issues(repo)
     .filter((issue) => issue.pullRequest === null)
     .filter(
@@ -150,11 +150,14 @@ function filteredIssues(scope: Scope, repo: RepoRecord, args: IssuesArgs): Issue
         labels.length === 0 || issue.labels.some((name) => labels.includes(name.toLowerCase())),
     )
     .filter((issue) => states.length === 0 || states.includes(issue.state.toUpperCase()))
-    .filter((issue) => since === null || Date.parse(issue.updatedAt) >= since)
-    .sort((a, b) => {
-      const order = key(a) - key(b) || a.number - b.number;
-      return direction === "DESC" ? -order : order;
-    });
+    .filter((issue) => since === null || Date.parse(issue.updatedAt) >= since);
+  // Each issue's key once, not once per comparison: a page of a repository of 10,000 issues sorts
+  // them all.
+  const keys = new Map(found.map((issue) => [issue, key(issue)]));
+  return found.sort((a, b) => {
+    const order = (keys.get(a) ?? 0) - (keys.get(b) ?? 0) || a.number - b.number;
+    return direction === "DESC" ? -order : order;
+  });
 }
 
 function repositoryNode(scope: Scope, repo: RepoRecord): Record<string, unknown> {
@@ -172,9 +175,10 @@ function repositoryNode(scope: Scope, repo: RepoRecord): Record<string, unknown>
     issues: (args: IssuesArgs) =>
       connection(
         "issues",
-        filteredIssues(scope, repo, args).map((issue) => issueNode(scope, repo, issue)),
-        (node) => node.number as number,
+        filteredIssues(scope, repo, args),
+        (issue) => issue.number,
         args,
+        (issue) => issueNode(scope, repo, issue),
       ),
     // `object(expression: "HEAD:path")`: a file of the default branch as a Blob (only blobs are modelled).
     object: ({ expression }: { expression?: string | null }) => {
@@ -202,11 +206,10 @@ function repositoryNode(scope: Scope, repo: RepoRecord): Record<string, unknown>
         issues: (args: IssuesArgs) =>
           connection(
             "issues",
-            filteredIssues(scope, repo, { ...args, labels: [label.name] }).map((issue) =>
-              issueNode(scope, repo, issue),
-            ),
-            (node) => node.number as number,
+            filteredIssues(scope, repo, { ...args, labels: [label.name] }),
+            (issue) => issue.number,
             args,
+            (issue) => issueNode(scope, repo, issue),
           ),
       };
     },
