@@ -3,7 +3,7 @@ import type { WorkCalendar } from "./work-calendar.js";
 
 /** True when the local date (in the calendar's zone) is a working weekday and not a holiday. */
 export function isWorkingDay(calendar: WorkCalendar, dateTime: DateTime): boolean {
-  const local = dateTime.setZone(calendar.timeZone);
+  const local = dateTime.setZone(calendar.zone);
   return calendar.workingDays.has(local.weekday) && !calendar.holidays.has(local.toISODate() ?? "");
 }
 
@@ -15,7 +15,7 @@ export function isWorkingDay(calendar: WorkCalendar, dateTime: DateTime): boolea
  */
 export function isWorkingTime(calendar: WorkCalendar, dateTime: DateTime): boolean {
   if (!isWorkingDay(calendar, dateTime)) return false;
-  const local = dateTime.setZone(calendar.timeZone);
+  const local = dateTime.setZone(calendar.zone);
   const minute = local.hour * 60 + local.minute;
   return minute >= calendar.startMinute && minute < calendar.endMinute;
 }

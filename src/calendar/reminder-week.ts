@@ -4,7 +4,7 @@ import { localDay, workingDayOnOrAfter } from "./working-days.js";
 
 /** The ISO week of the moment in the calendar's zone, `2026-W49`: a reminder's once-a-week key. */
 export function weekKey(calendar: WorkCalendar, now: DateTime): string {
-  const local = now.setZone(calendar.timeZone);
+  const local = now.setZone(calendar.zone);
   return `${local.weekYear}-W${String(local.weekNumber).padStart(2, "0")}`;
 }
 

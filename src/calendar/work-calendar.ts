@@ -1,4 +1,6 @@
+import type { Zone } from "luxon";
 import type { Config } from "../config/config.js";
+import { cachedZone } from "../report/cached-offset-zone.js";
 
 /** ISO weekday numbers, Monday = 1 … Sunday = 7, as luxon numbers them. */
 export const WEEKDAY_NAMES = [
@@ -17,6 +19,11 @@ export const WEEKDAY_NAMES = [
  */
 export interface WorkCalendar {
   timeZone: string;
+  /**
+   * The zone of `timeZone` with its offsets remembered (`cachedZone`): counting working days
+   * moves a time from day to day, and luxon asks `Intl` for the offset at each step otherwise.
+   */
+  zone: Zone;
   /** ISO weekday numbers (1 = Monday). */
   workingDays: ReadonlySet<number>;
   /** Minutes after local midnight. */
@@ -31,6 +38,7 @@ export function workCalendar(config: Pick<Config, "timeZone" | "calendar">): Wor
   const { calendar } = config;
   return {
     timeZone: config.timeZone,
+    zone: cachedZone(config.timeZone),
     workingDays: new Set(calendar.workingDays.map((name) => WEEKDAY_NAMES.indexOf(name) + 1)),
     startMinute: minutesOf(calendar.workingHours.start),
     endMinute: minutesOf(calendar.workingHours.end),

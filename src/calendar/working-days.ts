@@ -8,8 +8,8 @@ const SEARCH_LIMIT_DAYS = 366;
 /** The local date `YYYY-MM-DD` at the start of its day in the calendar's zone. */
 export function localDay(calendar: WorkCalendar, date: string | DateTime): DateTime {
   return typeof date === "string"
-    ? DateTime.fromISO(date, { zone: calendar.timeZone }).startOf("day")
-    : date.setZone(calendar.timeZone).startOf("day");
+    ? DateTime.fromISO(date, { zone: calendar.zone }).startOf("day")
+    : date.setZone(calendar.zone).startOf("day");
 }
 
 /**
