@@ -1,7 +1,8 @@
 import { DateTime } from "luxon";
 import type { Config } from "../config/config.js";
 import type { AnalyticsIssue } from "./analytics-issue.js";
-import { computeMonthlyMetrics } from "./compute-monthly-metrics.js";
+import { computeMonthlyMetrics, metricsFromRecords } from "./compute-monthly-metrics.js";
+import type { ReportRecord } from "./read-report-record.js";
 import { renderIssueParts } from "./render-monthly-report.js";
 import type { MonthlyResult } from "./types.js";
 
@@ -29,13 +30,29 @@ export interface ReportOutput {
 
 /** Computes (and renders) a report: the pure core of an analytics run, on whichever thread calls it. */
 export function buildReport(job: ReportJob): ReportOutput {
+  const result = computeMonthlyMetrics(job.issues, metricsOptions(job));
+  return { result, parts: renderedParts(result, job) };
+}
+
+/**
+ * {@link buildReport} over the records of the issues, already read (`readReportRecords` in the
+ * config's zone): for a caller that reads each page of reports as it comes.
+ */
+export function buildReportFromRecords(
+  records: readonly ReportRecord[],
+  job: Omit<ReportJob, "issues">,
+): ReportOutput {
+  const result = metricsFromRecords(records, metricsOptions(job));
+  return { result, parts: renderedParts(result, job) };
+}
+
+function metricsOptions(job: Omit<ReportJob, "issues">) {
   const { config } = job;
-  const result = computeMonthlyMetrics(job.issues, {
-    period: job.period,
-    timeZone: config.timeZone,
-    now: DateTime.fromISO(job.now, { setZone: true }),
-    config,
-  });
-  const options = { repo: job.repo, reportLabel: config.labels.report };
-  return { result, parts: job.parts ? renderIssueParts(result, options) : [] };
+  const now = DateTime.fromISO(job.now, { setZone: true });
+  return { period: job.period, timeZone: config.timeZone, now, config };
+}
+
+function renderedParts(result: MonthlyResult, job: Omit<ReportJob, "issues">): string[] {
+  const options = { repo: job.repo, reportLabel: job.config.labels.report };
+  return job.parts ? renderIssueParts(result, options) : [];
 }

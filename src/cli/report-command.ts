@@ -1,6 +1,5 @@
 import { Octokit } from "@octokit/rest";
 import { DateTime } from "luxon";
-import { buildReport, type ReportJob } from "../analytics/build-report.js";
 import { metricsFromRecords } from "../analytics/compute-monthly-metrics.js";
 import { parsePeriod } from "../analytics/period.js";
 import { renderHtmlPage } from "../analytics/render-html-page.js";
@@ -134,7 +133,7 @@ async function reportFromRepositories(
     now: readNow(args.now, io.clock, config.timeZone),
     onPage: progress.onPage,
     // A command line has no deliveries waiting: the report is computed in place.
-    compute: async (job: ReportJob) => buildReport(job),
+    inPlace: true,
     // Several --repo: exactly those; one: it and its config's report.repositories.
     repositories:
       repositories.length > 1

@@ -40,6 +40,13 @@ interface Page {
 /** Anything with Octokit's `graphql` (Probot's context.octokit, or an @octokit/rest client). */
 type GraphqlOctokit = Pick<Octokit, "graphql">;
 
+interface ReadOptions {
+  owner: string;
+  repo: string;
+  label: string;
+  since: string;
+}
+
 /**
  * Reads every report issue of the window (updated since `since`), one query per 100 issues, and
  * then the open reports the window left out: follow-through counts every open report and action
@@ -48,19 +55,29 @@ type GraphqlOctokit = Pick<Octokit, "graphql">;
  */
 export async function fetchReportIssues(
   octokit: GraphqlOctokit,
-  options: {
-    owner: string;
-    repo: string;
-    label: string;
-    since: string;
-    onPage?: (count: number) => void;
-  },
+  options: ReadOptions & { onPage?: (count: number) => void },
 ): Promise<GraphqlIssueNode[]> {
+  const issues: GraphqlIssueNode[] = [];
+  for await (const page of reportIssuePages(octokit, options)) {
+    issues.push(...page);
+    options.onPage?.(issues.length);
+  }
+  return issues;
+}
+
+/**
+ * The issues {@link fetchReportIssues} reads, a page at a time as they come (each issue once),
+ * for a caller that reads each page while the next is on its way (see `readAhead`).
+ */
+export async function* reportIssuePages(
+  octokit: GraphqlOctokit,
+  options: ReadOptions,
+): AsyncGenerator<GraphqlIssueNode[]> {
   // The plugin adds `paginate` to this client's graphql function (Probot's Octokit lacks it).
   const { graphql } = paginateGraphQL(octokit as Parameters<typeof paginateGraphQL>[0]);
-  const issues: GraphqlIssueNode[] = [];
   const seen = new Set<number>();
-  const read = async (filter: { since: string } | { states: ["OPEN"] }): Promise<void> => {
+  const filters = [{ since: options.since }, { states: ["OPEN"] }];
+  for (const filter of filters) {
     const pages = graphql.paginate.iterator<Page>(REPORT_ISSUES_QUERY, {
       owner: options.owner,
       name: options.repo,
@@ -68,15 +85,9 @@ export async function fetchReportIssues(
       ...filter,
     });
     for await (const page of pages) {
-      for (const node of page.repository?.issues.nodes ?? []) {
-        if (seen.has(node.number)) continue;
-        seen.add(node.number);
-        issues.push(node);
-      }
-      options.onPage?.(issues.length);
+      const fresh = (page.repository?.issues.nodes ?? []).filter((node) => !seen.has(node.number));
+      for (const node of fresh) seen.add(node.number);
+      yield fresh;
     }
-  };
-  await read({ since: options.since });
-  await read({ states: ["OPEN"] });
-  return issues;
+  }
 }

@@ -13,6 +13,12 @@ interface Repository {
   repo: string;
 }
 
+interface ReadOptions {
+  repositories: readonly Repository[];
+  label: string;
+  since: string;
+}
+
 /** One list to read of one repository: the reports of the window, or the open ones. */
 interface Stream {
   repository: Repository;
@@ -34,19 +40,14 @@ type Connection = {
  * one's reports of the window (updated since `since`) and its open reports, then each query reads
  * the next 100 issues over as many repositories as it takes to fill them. Calls: ⌈R/50⌉ + ⌈N/100⌉
  * for N issues read (a report both updated in the window and open is read in each list once).
- * A repository GitHub cannot show is left out. `onPage` hears the count after each query.
+ * A repository GitHub cannot show is left out. The issues come a query's worth at a time (each
+ * issue once), for a caller that reads each page while the next is on its way (see `readAhead`).
  */
-export async function fetchReportsOfRepositories(
+export async function* reportPagesOfRepositories(
   octokit: Pick<Octokit, "request" | "graphql">,
-  options: {
-    repositories: readonly Repository[];
-    label: string;
-    since: string;
-    onPage?: (count: number) => void;
-  },
-): Promise<GraphqlIssueNode[]> {
+  options: ReadOptions,
+): AsyncGenerator<GraphqlIssueNode[]> {
   const streams = await countStreams(octokit, options);
-  const issues: GraphqlIssueNode[] = [];
   const seen = new Set<string>();
   for (let open = streams.filter(isLeft); open.length > 0; open = streams.filter(isLeft)) {
     const page = nextPage(open, options.label);
@@ -55,6 +56,7 @@ export async function fetchReportsOfRepositories(
       page.query,
       page.variables,
     );
+    const fresh: GraphqlIssueNode[] = [];
     page.streams.forEach((stream, index) => {
       const found = data[`s${index}`]?.issues;
       if (!found) {
@@ -64,7 +66,7 @@ export async function fetchReportsOfRepositories(
       for (const node of found.nodes) {
         if (seen.has(node.url)) continue;
         seen.add(node.url);
-        issues.push(node);
+        fresh.push(node);
       }
       stream.cursor = found.pageInfo.endCursor;
       // GitHub's count may be stale by the time the pages come: follow hasNextPage.
@@ -72,9 +74,8 @@ export async function fetchReportsOfRepositories(
         ? Math.max(stream.remaining - found.nodes.length, 1)
         : 0;
     });
-    options.onPage?.(issues.length);
+    yield fresh;
   }
-  return issues;
 }
 
 function isLeft(stream: Stream): boolean {

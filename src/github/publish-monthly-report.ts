@@ -1,22 +1,25 @@
 import type { Octokit } from "@octokit/rest";
 import type { DateTime } from "luxon";
-import type { ReportJob, ReportOutput } from "../analytics/build-report.js";
+import type { AnalyticsIssue } from "../analytics/analytics-issue.js";
+import { buildReportFromRecords, type ReportOutput } from "../analytics/build-report.js";
 import { buildReportOffThread } from "../analytics/build-report-off-thread.js";
 import { analyticsWindowStart } from "../analytics/compute-monthly-metrics.js";
+import { type ReportRecord, readReportRecords } from "../analytics/read-report-record.js";
 import { monthlyReportTitle } from "../analytics/render-monthly-report.js";
 import type { MonthlyResult } from "../analytics/types.js";
 import type { Config } from "../config/config.js";
 import { createOnce } from "./create-once.js";
 import { createLabel } from "./ensure-labels.js";
-import { fetchReportIssues } from "./fetch-report-issues.js";
-import { fetchReportsOfRepositories } from "./fetch-reports-of-repositories.js";
+import { reportIssuePages } from "./fetch-report-issues.js";
+import { reportPagesOfRepositories } from "./fetch-reports-of-repositories.js";
 import {
   type AnalyticsIssueFound,
   type AnalyticsIssueWhere,
   findAnalyticsIssue,
   keepFirstIssue,
 } from "./find-analytics-issue.js";
-import { fromGraphqlNode } from "./graphql-issue-node.js";
+import { fromGraphqlNode, type GraphqlIssueNode } from "./graphql-issue-node.js";
+import { readAhead } from "./read-ahead.js";
 import { type RepositoryName, reportRepositories } from "./report-repositories.js";
 import { syncReportParts } from "./sync-report-parts.js";
 
@@ -38,10 +41,11 @@ export interface MonthlyReportRequest {
    */
   repositories?: RepositoryName[];
   /**
-   * Computes and renders the report; by default in the analytics worker thread, so the app's
-   * event loop stays free (the CLI, with no deliveries to answer, computes in place).
+   * Computes the report on this thread, reading each page of reports while the next is fetched
+   * (the CLI, with no deliveries to answer); by default it is computed in the analytics worker
+   * thread once every page is read, so the app's event loop stays free.
    */
-  compute?: (job: ReportJob) => Promise<ReportOutput>;
+  inPlace?: boolean;
   /** The look-up already made by the caller (the schedule), so it is not made twice. */
   found?: Awaited<ReturnType<typeof findAnalyticsIssue>>;
 }
@@ -61,24 +65,44 @@ export async function buildMonthlyReport(
   const repositories =
     request.repositories ??
     (await reportRepositories(octokit, { owner, repo }, config, { installation: true }));
-  const read = {
-    label: config.labels.report,
-    since,
-    ...(request.onPage ? { onPage: request.onPage } : {}),
-  };
-  const nodes =
+  const read = { label: config.labels.report, since };
+  const pages =
     repositories.length === 1
-      ? await fetchReportIssues(octokit, { owner, repo, ...read })
-      : await fetchReportsOfRepositories(octokit, { repositories, ...read });
-  const compute = request.compute ?? buildReportOffThread;
-  return compute({
-    issues: nodes.map(fromGraphqlNode),
+      ? reportIssuePages(octokit, { owner, repo, ...read })
+      : reportPagesOfRepositories(octokit, { repositories, ...read });
+  const job = {
     period,
     now: now.toISO() ?? "",
     config,
     repo: `${owner}/${repo}`,
     parts: options.parts,
-  });
+  };
+  if (request.inPlace) {
+    return buildReportFromRecords(await readRecords(pages, config, request.onPage), job);
+  }
+  const issues: AnalyticsIssue[] = [];
+  for await (const nodes of pages) {
+    for (const node of nodes) issues.push(fromGraphqlNode(node));
+    request.onPage?.(issues.length);
+  }
+  return buildReportOffThread({ ...job, issues });
+}
+
+/** The records of the reports of each page, read while the next page is on its way. */
+async function readRecords(
+  pages: AsyncIterable<GraphqlIssueNode[]>,
+  config: Config,
+  onPage?: (count: number) => void,
+): Promise<ReportRecord[]> {
+  const records: ReportRecord[] = [];
+  let count = 0;
+  for await (const nodes of readAhead(pages)) {
+    count += nodes.length;
+    onPage?.(count);
+    const issues = nodes.map(fromGraphqlNode);
+    records.push(...readReportRecords(issues, { timeZone: config.timeZone, config }));
+  }
+  return records;
 }
 
 export type PublishOutcome = {

@@ -22,7 +22,7 @@ export class AllRepositoriesNeedApp extends Error {
  * The repositories a report counts: the publishing one first, then those of
  * `report.repositories` (each once, in any case), or with `all` every repository of the
  * installation (one request per 100; those without reports cost nothing more, see
- * `fetchReportsOfRepositories`).
+ * `reportPagesOfRepositories`).
  */
 export async function reportRepositories(
   octokit: Pick<Octokit, "paginate" | "rest">,
