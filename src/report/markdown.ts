@@ -187,7 +187,8 @@ export function isTableDelimiterRow(line: string): boolean {
  * so a piece moved into another body would swallow what follows it.
  */
 export function closerFor(body: string, last: RootContent | undefined): string {
-  if (!last) return "";
+  // Only code and HTML stay open; the type is looked at before the source is copied.
+  if (!last || (last.type !== "code" && last.type !== "html")) return "";
   const source = normalizeNewlines(body.slice(startOffset(last), endOffset(last)));
   if (last.type === "code") {
     const fence = /^ {0,3}(`{3,}|~{3,})/.exec(source)?.[1];

@@ -1,6 +1,7 @@
 import { type Node as CmNode, Parser } from "commonmark";
 import type { BlockContent, Heading, List, ListItem, Root, RootContent } from "mdast";
 import { gfmTableEnd, rowsOf } from "./gfm-table-end.js";
+import { HeadingNode } from "./heading-node.js";
 import { headingTitle } from "./heading-title.js";
 import { offsetSpan } from "./offset-span.js";
 import { bodyLines, inputOf, type Lines, splitLines } from "./parser-lines.js";
@@ -54,10 +55,10 @@ function splitAtHeadings(body: string, base: number, lines: Lines): RootContent[
     if (depth === 0) continue;
     piece(from, start);
     const stop = trimEnd(body, start, end);
-    const title = headingTitle(body.slice(start, stop), depth);
-    const position = offsetSpan(base + start, base + stop);
-    children.push({ type: "heading", depth, children: [{ type: "text", value: title }], position });
+    // An empty heading (`#`, thousands of them in a stalling body) has no text to read.
+    const title = stop === start + depth ? "" : headingTitle(body.slice(start, stop), depth);
     from = lines.starts[index + 1] ?? body.length;
+    children.push(new HeadingNode(depth, title, base + start, base + stop, base + from));
   }
   if (from === 0) return null;
   piece(from, body.length);
@@ -213,13 +214,14 @@ class Converter {
     if (type === "heading" && startLine === endLine)
       end = this.lines.ends[startLine - 1] ?? body.length;
     if (type === "paragraph" || type === "heading") end = trimEnd(body, start, end);
+    if (type === "heading") {
+      const title = headingTitle(body.slice(start, end), node.level);
+      const depth = Math.min(Math.max(node.level, 1), 6) as Heading["depth"];
+      const next = this.lines.starts[endLine] ?? body.length;
+      return new HeadingNode(depth, title, base + start, base + end, base + next);
+    }
     const position = offsetSpan(base + start, base + end);
     switch (type) {
-      case "heading": {
-        const title = headingTitle(body.slice(start, end), node.level);
-        const depth = Math.min(Math.max(node.level, 1), 6) as Heading["depth"];
-        return { type: "heading", depth, children: [{ type: "text", value: title }], position };
-      }
       case "paragraph":
         return { type: "paragraph", children: [], position };
       case "block_quote":

@@ -1,16 +1,10 @@
-import type { Heading, Root, RootContent, Table } from "mdast";
+import type { Root, RootContent, Table } from "mdast";
 import { findOverviewTable, findOverviewTableInRuns } from "./find-overview-table.js";
-import {
-  closerFor,
-  endOffset,
-  parseDocument,
-  parseSlice,
-  plainText,
-  startOffset,
-} from "./markdown.js";
+import { HeadingNode } from "./heading-node.js";
+import { closerFor, parseDocument, parseSlice, startOffset } from "./markdown.js";
 import { readPlainTaskList } from "./read-plain-task-list.js";
 import { type BlockScan, scanBlocks } from "./scan-blocks.js";
-import { type Block, blockHeadings, detectShape, placeBlock } from "./section-scope.js";
+import { type Block, detectShape, sectionBlocks } from "./section-scope.js";
 import type { BodyShape } from "./types.js";
 
 /**
@@ -101,14 +95,7 @@ function readByLines(body: string): BodyStructure | null {
 
 /** The blocks the scanned headings start, in a body of that shape. */
 function blocksOf(body: string, scan: BlockScan, shape: BodyShape): Block[] {
-  const blocks: Block[] = [
-    { kind: "preamble", start: 0, contentStart: 0, contentEnd: body.length, closer: "" },
-  ];
-  for (const { heading, head } of blockHeadings(scan.headings, shape)) {
-    const previous = blocks[blocks.length - 1] as Block;
-    previous.contentEnd = heading.start;
-    blocks.push(placeBlock(head, heading.start, heading.next, body.length));
-  }
+  const { blocks } = sectionBlocks(scan.headings, shape, body.length);
   (blocks[blocks.length - 1] as Block).closer = scan.openAtEnd;
   return blocks;
 }
@@ -130,71 +117,37 @@ function readByDocument(body: string): BodyStructure {
   };
 }
 
-interface DocumentHeading {
-  node: Heading;
-  depth: number;
-  title: string;
-}
-
-function documentHeadings(root: Root): DocumentHeading[] {
-  const headings: DocumentHeading[] = [];
-  for (const node of root.children) {
-    if (node.type === "heading") headings.push({ node, depth: node.depth, title: titleOf(node) });
-  }
+/** The document's top-level headings (`parseBlocks` gives each its title and the line after it). */
+function documentHeadings(root: Root): HeadingNode[] {
+  const headings: HeadingNode[] = [];
+  for (const node of root.children) if (node instanceof HeadingNode) headings.push(node);
   return headings;
-}
-
-/** A heading's text: `parseBlocks` gives each heading one text node that holds it, trimmed. */
-function titleOf(heading: Heading): string {
-  // Indexed, not destructured with a rest: this runs once per heading of the body.
-  const only = heading.children[0];
-  return only?.type === "text" && heading.children.length === 1
-    ? only.value
-    : plainText(heading).trim();
 }
 
 /**
  * The blocks the document's top-level headings start, in a body of that shape. A block's content
  * runs from the line after its heading to the next block's heading, as the line scanner reads it:
- * a link reference definition (no node of its own) is content too.
+ * a link reference definition (no node of its own) is content too. Its closer is the one its last
+ * node leaves open.
  */
 function documentBlocks(
   body: string,
   root: Root,
-  headings: readonly DocumentHeading[],
+  headings: readonly HeadingNode[],
   shape: BodyShape,
 ): Block[] {
-  const starts = blockHeadings(headings, shape);
-  const blocks: Block[] = [];
-  let open: Block = {
-    kind: "preamble",
-    start: 0,
-    contentStart: 0,
-    contentEnd: body.length,
-    closer: "",
-  };
-  let last: RootContent | undefined;
-  let next = 0;
-  for (const node of root.children) {
-    const starting = starts[next];
-    if (starting?.heading.node !== node) {
-      last = node;
-      continue;
-    }
-    open.contentEnd = startOffset(node);
-    open.closer = closerFor(body, last);
-    blocks.push(open);
-    open = placeBlock(
-      starting.head,
-      startOffset(node),
-      afterLine(body, endOffset(node)),
-      body.length,
-    );
-    last = undefined;
-    next += 1;
+  const { blocks, starts } = sectionBlocks(headings, shape, body.length);
+  const nodes = root.children;
+  // A block's content is the nodes after its heading's node, up to the next block's heading.
+  let first = 0;
+  for (let index = 0; index < blocks.length; index += 1) {
+    const next = starts[index];
+    const heading = next === undefined ? undefined : headings[next];
+    let end = first;
+    while (end < nodes.length && nodes[end] !== heading) end += 1;
+    if (end > first) (blocks[index] as Block).closer = closerFor(body, nodes[end - 1]);
+    first = end + 1;
   }
-  open.closer = closerFor(body, last);
-  blocks.push(open);
   return blocks;
 }
 
@@ -217,14 +170,4 @@ function firstAtOrAfter(nodes: readonly RootContent[], offset: number, from = 0)
     else high = middle;
   }
   return low;
-}
-
-/** The offset of the line after the one `offset` is on (past its line ending), or the body's end. */
-function afterLine(body: string, offset: number): number {
-  for (let index = offset; index < body.length; index += 1) {
-    const code = body.charCodeAt(index);
-    if (code === 10) return index + 1;
-    if (code === 13) return body.charCodeAt(index + 1) === 10 ? index + 2 : index + 1;
-  }
-  return body.length;
 }

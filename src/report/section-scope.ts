@@ -9,11 +9,15 @@ import { normalizeNewlines } from "./markdown.js";
 import { SUB_SECTIONS } from "./section-hints.js";
 import type { BodyShape, MetaField } from "./types.js";
 
-/** What the splitting needs to know of a top-level heading. */
+/** What the splitting needs to know of a top-level heading, and where it lies. */
 export interface HeadingFacts {
   depth: number;
   /** The heading's text without markup, trimmed. */
   title: string;
+  /** Offset of the heading. */
+  start: number;
+  /** Offset of the line after it (after its line ending), or the body's length. */
+  next: number;
 }
 
 /**
@@ -39,13 +43,6 @@ export type Block =
   | ({ kind: "section"; name: SectionName; depth: number; title: string } & BlockRange)
   | ({ kind: "unknown"; depth: number; title: string } & BlockRange);
 
-/** A block without its place in the body. */
-export type BlockHead =
-  | { kind: "preamble" }
-  | { kind: "meta"; field: MetaField; depth: number; title: string }
-  | { kind: "section"; name: SectionName; depth: number; title: string }
-  | { kind: "unknown"; depth: number; title: string };
-
 /**
  * A body shaped like a rendered issue form opens with a level-3 heading and has no heading of
  * another level: there, a heading that names no field is part of the answer above it. Any other
@@ -63,53 +60,57 @@ export function detectShape(
 }
 
 /**
- * Which top-level headings start a block, in order, each with the block it starts. A section's
- * scope runs to the next heading of the same or a higher level, as GitHub's renderer shows it:
- * under a section's heading, a deeper heading is part of it (`### Follow-ups` under
- * `## Action items`), except Retrospective's own parts; the Overview holds only its table and
- * takes in no known section. Elsewhere, headings that name a field or a
+ * The blocks of a body of `length` characters, from the preamble on, and which heading starts
+ * each block after the preamble (`starts[i]` is the index in `headings` of `blocks[i + 1]`'s).
+ * Each block's content runs from the line after its heading to the next block's heading; its
+ * closer is left "". A section's scope runs to the next heading of the same or a higher level, as
+ * GitHub's renderer shows it: under a section's heading, a deeper heading is part of it
+ * (`### Follow-ups` under `## Action items`), except Retrospective's own parts; the Overview holds
+ * only its table and takes in no known section. Elsewhere, headings that name a field or a
  * section start a block; other headings start one only outside a form-shaped body, and only when
  * they are not deeper than the heading of the block they are in.
  */
-export function blockHeadings<H extends HeadingFacts>(
-  headings: readonly H[],
+export function sectionBlocks(
+  headings: readonly HeadingFacts[],
   shape: BodyShape,
-): { heading: H; head: Exclude<BlockHead, { kind: "preamble" }> }[] {
-  const starts: { heading: H; head: Exclude<BlockHead, { kind: "preamble" }> }[] = [];
-  let current: Exclude<BlockHead, { kind: "preamble" }> | null = null;
+  length: number,
+): { blocks: Block[]; starts: number[] } {
+  let current: Block = {
+    kind: "preamble",
+    start: 0,
+    contentStart: 0,
+    contentEnd: length,
+    closer: "",
+  };
+  const blocks: Block[] = [current];
+  // Indexes, not objects: a body of 32,768 headings made an object a heading a stall in the
+  // garbage collector (README, "No input stalls the app").
+  const starts: number[] = [];
   // A title is looked up once: a body of thousands of headings repeats a few titles.
   const names = new Map<string, Names>();
-  for (const heading of headings) {
+  for (let index = 0; index < headings.length; index += 1) {
+    const heading = headings[index] as HeadingFacts;
     let named = names.get(heading.title);
     if (!named) {
       named = { field: metaFieldNamed(heading.title), section: sectionNamed(heading.title) };
       names.set(heading.title, named);
     }
-    const head: BlockHead | null =
-      current && within(heading, named.section, current)
-        ? null
-        : blockFor(heading, named, current, shape);
-    if (!head) continue;
-    starts.push({ heading, head });
-    current = head;
+    if (within(heading, named.section, current)) continue;
+    const block = blockFor(heading, named, current, shape, length);
+    if (!block) continue;
+    current.contentEnd = heading.start;
+    blocks.push(block);
+    starts.push(index);
+    current = block;
   }
-  return starts;
+  return { blocks, starts };
 }
 
 /** True when a heading is deeper than the section it is under and is not one of its parts. */
-function within(
-  heading: HeadingFacts,
-  name: SectionName | null,
-  current: Exclude<BlockHead, { kind: "preamble" }>,
-): boolean {
+function within(heading: HeadingFacts, name: SectionName | null, current: Block): boolean {
   if (current.kind !== "section" || current.name === "Overview") return false;
   if (heading.depth <= current.depth) return false;
-  return !(
-    current.kind === "section" &&
-    current.name === "Retrospective" &&
-    name !== null &&
-    SUB_SECTIONS.includes(name)
-  );
+  return !(current.name === "Retrospective" && name !== null && SUB_SECTIONS.includes(name));
 }
 
 /** The meta field and the section a heading's title names. */
@@ -118,46 +119,28 @@ interface Names {
   section: SectionName | null;
 }
 
-function blockFor(
-  heading: HeadingFacts,
-  { field, section }: Names,
-  current: Exclude<BlockHead, { kind: "preamble" }> | null,
-  shape: BodyShape,
-): Exclude<BlockHead, { kind: "preamble" }> | null {
-  const { depth, title } = heading;
-  if (field) return { kind: "meta", field, depth, title };
-  if (section) return { kind: "section", name: section, depth, title };
-  if (shape === "form") return null;
-  if (current !== null && depth > current.depth) return null;
-  return { kind: "unknown", depth, title };
-}
-
 /**
- * The block a heading starts, placed in the body (its closer still ""). Each kind is written out as
- * a literal: V8 builds a spread or an `Object.assign` of the head many times slower, which a body
- * of 32,768 headings turned into a stall (README, "No input stalls the app").
+ * The block a heading starts, if it starts one, its content running to the end of the body (and
+ * its closer ""). Each kind is written out as a literal: V8 builds a spread or an `Object.assign`
+ * many times slower, which a body of 32,768 headings turned into a stall.
  */
-export function placeBlock(
-  head: Exclude<BlockHead, { kind: "preamble" }>,
-  start: number,
-  contentStart: number,
+function blockFor(
+  { depth, title, start, next }: HeadingFacts,
+  { field, section }: Names,
+  current: Block,
+  shape: BodyShape,
   contentEnd: number,
-): Block {
+): Block | null {
   const closer = "";
-  switch (head.kind) {
-    case "meta": {
-      const { field, depth, title } = head;
-      return { kind: "meta", field, depth, title, start, contentStart, contentEnd, closer };
-    }
-    case "section": {
-      const { name, depth, title } = head;
-      return { kind: "section", name, depth, title, start, contentStart, contentEnd, closer };
-    }
-    case "unknown": {
-      const { depth, title } = head;
-      return { kind: "unknown", depth, title, start, contentStart, contentEnd, closer };
-    }
+  const contentStart = next;
+  if (field) return { kind: "meta", field, depth, title, start, contentStart, contentEnd, closer };
+  if (section) {
+    const name = section;
+    return { kind: "section", name, depth, title, start, contentStart, contentEnd, closer };
   }
+  if (shape === "form") return null;
+  if (current.kind !== "preamble" && depth > current.depth) return null;
+  return { kind: "unknown", depth, title, start, contentStart, contentEnd, closer };
 }
 
 /** The markdown of a block's content, `\n` line endings, trimmed. */
