@@ -1,6 +1,7 @@
 import type { Node } from "mdast";
 
 type Position = NonNullable<Node["position"]>;
+type Point = Position["start"];
 
 /**
  * A position with offsets only, for nodes built without the parser (the readers of plain tables
@@ -8,4 +9,29 @@ type Position = NonNullable<Node["position"]>;
  */
 export function offsetSpan(start: number, end: number): Position {
   return { start: { line: 0, column: 0, offset: start }, end: { line: 0, column: 0, offset: end } };
+}
+
+/**
+ * `offsetSpan` as one object whose points are built when read, for the nodes of a parse that
+ * live only through one read of the body: a body of thousands of blocks held three objects a
+ * node, and copying them was most of the garbage collector's time (README, "No input stalls the
+ * app"). Not for nodes a parsed report keeps (its Overview table).
+ */
+export function lazySpan(start: number, end: number): Position {
+  return new LazySpan(start, end);
+}
+
+class LazySpan implements Position {
+  constructor(
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+
+  get start(): Point {
+    return { line: 0, column: 0, offset: this.from };
+  }
+
+  get end(): Point {
+    return { line: 0, column: 0, offset: this.to };
+  }
 }

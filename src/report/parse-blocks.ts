@@ -1,10 +1,12 @@
 import { type Node as CmNode, Parser } from "commonmark";
-import type { BlockContent, Heading, List, ListItem, Root, RootContent } from "mdast";
+import type { Heading, Root, RootContent } from "mdast";
+import { Converter, trimEnd } from "./convert-nodes.js";
 import { gfmTableEnd, rowsOf } from "./gfm-table-end.js";
 import { HeadingNode } from "./heading-node.js";
 import { headingTitle } from "./heading-title.js";
-import { offsetSpan } from "./offset-span.js";
+import { lazySpan } from "./offset-span.js";
 import { bodyLines, inputOf, type Lines, splitLines } from "./parser-lines.js";
+import { readPlainTaskList } from "./read-plain-task-list.js";
 
 /**
  * A parser for one parse: a parser keeps the last document it read, which for a body of 32,768
@@ -26,9 +28,14 @@ function blockParser(): Parser {
  * the body's length, whatever it holds.
  */
 export function parseBlocks(body: string, base = 0): Root {
+  const position = lazySpan(base, base + body.length);
+  // A flat list of one-line task items (what the form's placeholder asks for) is read without
+  // the parser, whose nodes for thousands of items were most of the time the collector spent.
+  const list = readPlainTaskList(body, 0, body.length, base);
+  if (list) return { type: "root", children: list, position };
   const lines = splitLines(body);
   const children = splitAtHeadings(body, base, lines) ?? parseWhole(body, base, lines);
-  return { type: "root", children, position: offsetSpan(base, base + body.length) };
+  return { type: "root", children, position };
 }
 
 /**
@@ -171,126 +178,11 @@ function splitAtTable(
   const paragraph = (from: number, to: number): RootContent => ({
     type: "paragraph",
     children: [],
-    position: offsetSpan(base + from, base + trimEnd(body, from, to)),
+    position: lazySpan(base + from, base + trimEnd(body, from, to)),
   });
   if (cut > endLine) return [paragraph(first, last)];
   return [
     paragraph(first, last),
     paragraph(lines.starts[cut - 1] as number, lines.ends[endLine - 1] as number),
   ];
-}
-
-/**
- * Converts the parser's nodes to mdast, with offsets into the body. A class rather than closures:
- * it runs once per node of the body, and builds each node as one object literal of its type.
- */
-class Converter {
-  constructor(
-    private readonly body: string,
-    private readonly lines: Lines,
-    private readonly base: number,
-  ) {}
-
-  /** The offset in the body of a line and column (1-based) of the parser's input. */
-  private at(line: number, column: number): number {
-    const start = this.lines.starts[line - 1];
-    if (start === undefined) return this.body.length;
-    const index = column > 1 ? column - 1 : 0;
-    const cut = this.lines.cuts.size === 0 ? undefined : this.lines.cuts.get(line - 1);
-    return start + (cut && index >= cut.kept ? index + cut.cut : index);
-  }
-
-  convert(node: CmNode): RootContent | null {
-    const { body, base } = this;
-    // Indexed, not destructured: this runs once per node of the body.
-    const sourcepos = node.sourcepos;
-    const from = sourcepos[0];
-    const to = sourcepos[1];
-    const startLine = from[0];
-    const endLine = to[0];
-    const type = node.type;
-    const start = this.at(startLine, from[1]);
-    let end = Math.max(start, this.at(endLine, to[1] + 1));
-    if (type === "heading" && startLine === endLine)
-      end = this.lines.ends[startLine - 1] ?? body.length;
-    if (type === "paragraph" || type === "heading") end = trimEnd(body, start, end);
-    if (type === "heading") {
-      const title = headingTitle(body.slice(start, end), node.level);
-      const depth = Math.min(Math.max(node.level, 1), 6) as Heading["depth"];
-      const next = this.lines.starts[endLine] ?? body.length;
-      return new HeadingNode(depth, title, base + start, base + end, base + next);
-    }
-    const position = offsetSpan(base + start, base + end);
-    switch (type) {
-      case "paragraph":
-        return { type: "paragraph", children: [], position };
-      case "block_quote":
-        return { type: "blockquote", children: this.kids(node) as BlockContent[], position };
-      case "list": {
-        const ordered = node.listType === "ordered";
-        const list: List = {
-          type: "list",
-          ordered,
-          start: ordered ? node.listStart : null,
-          spread: !node.listTight,
-          children: this.kids(node) as ListItem[],
-          position,
-        };
-        return list;
-      }
-      case "item": {
-        const children = this.kids(node) as BlockContent[];
-        const first = children[0];
-        const checked = first?.type === "paragraph" ? taskMarker(body, first, base) : null;
-        return { type: "listItem", spread: false, checked, children, position };
-      }
-      case "code_block":
-        return { type: "code", value: node.literal ?? "", lang: node.info || null, position };
-      case "html_block":
-        return { type: "html", value: body.slice(start, end), position };
-      case "thematic_break":
-        return { type: "thematicBreak", position };
-      default:
-        return null;
-    }
-  }
-
-  /** The converted children of a container node (a quote, a list, a list item). */
-  private kids(node: CmNode): RootContent[] {
-    const out: RootContent[] = [];
-    for (let child = node.firstChild; child; child = child.next) {
-      const converted = this.convert(child);
-      if (converted) out.push(converted);
-    }
-    return out;
-  }
-}
-
-/**
- * The GFM task marker at the start of an item's first paragraph: `[ ]` or `[x]`, then a line
- * ending or spaces and more text (the rule of GFM's task-list extension).
- */
-function taskMarker(body: string, paragraph: RootContent, base: number): boolean | null {
-  const start = (paragraph.position?.start.offset ?? 0) - base;
-  const end = (paragraph.position?.end.offset ?? 0) - base;
-  const head = body.slice(start, Math.min(end, start + 4));
-  const match = /^\[([ \txX])\]/.exec(head);
-  if (!match) return null;
-  const after = start + 3;
-  if (after >= end) return null;
-  const next = body.charCodeAt(after);
-  if (next !== 10 && next !== 13 && next !== 32 && next !== 9) return null;
-  return match[1] === "x" || match[1] === "X";
-}
-
-function trimEnd(body: string, start: number, end: number): number {
-  let last = end;
-  while (last > start && isWhitespace(body.charCodeAt(last - 1))) last -= 1;
-  return last;
-}
-
-/** `/\s/` for one character, without a string per character. */
-function isWhitespace(code: number): boolean {
-  if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return true;
-  return code > 0x7f && /\s/.test(String.fromCharCode(code));
 }

@@ -1,18 +1,64 @@
-import type { List, ListItem, Paragraph, Text } from "mdast";
-import { offsetSpan } from "./offset-span.js";
+import type { List, ListItem } from "mdast";
+import { lazySpan } from "./offset-span.js";
 
 /** `- [ ] text` or `- [x] text`: a task item on one line, nothing that could nest or continue it. */
 const TASK_LINE = /^- \[([ xX])\] (?=\S)/;
 
 /**
  * Reads a block that is nothing but a flat task list, one `- [ ] …` item per line (blank lines
- * between items allowed), into the list nodes the GFM parser gives, with the offsets the action
- * items are read from; without running the parser. Returns null for anything else (the caller
- * then parses it): another bullet, indentation, a continuation line, a comment, text around it.
+ * between items allowed), into the list nodes `parseBlocks` gives (a paragraph holds no children),
+ * with offsets into the body at `base`; without running the parser. Returns null for anything
+ * else (the caller then parses it): another bullet, indentation, a continuation line, a comment,
+ * text around it.
  */
-export function readPlainTaskList(body: string, start: number, end: number): List[] | null {
+export function readPlainTaskList(
+  body: string,
+  start: number,
+  end: number,
+  base = 0,
+): List[] | null {
+  const found = taskLines(body, start, end);
+  if (!found) return null;
+  const { lines, spread } = found;
   const items: ListItem[] = [];
-  let blankBetween = false;
+  for (let index = 0; index < lines.length; index += 3) {
+    const from = base + (lines[index] as number);
+    const to = base + (lines[index + 1] as number);
+    items.push({
+      type: "listItem",
+      spread: false,
+      checked: lines[index + 2] === 1,
+      // The paragraph starts at the checkbox, as the parser's does.
+      children: [{ type: "paragraph", children: [], position: lazySpan(from + 2, to) }],
+      position: lazySpan(from, to),
+    });
+  }
+  const first = base + (lines[0] as number);
+  const last = base + (lines[lines.length - 2] as number);
+  return [
+    {
+      type: "list",
+      ordered: false,
+      start: null,
+      spread,
+      children: items,
+      position: lazySpan(first, last),
+    },
+  ];
+}
+
+/**
+ * The task items of the block as numbers (each item's line start, its end before trailing
+ * blanks, 1 when checked), and whether a blank line separates two items; null when a line is
+ * neither blank nor a task item. Nodes are built only once the whole block is known to be a list.
+ */
+function taskLines(
+  body: string,
+  start: number,
+  end: number,
+): { lines: number[]; spread: boolean } | null {
+  const lines: number[] = [];
+  let spread = false;
   let sawBlank = false;
   let lineStart = start;
   for (let i = start; i <= end; i += 1) {
@@ -21,49 +67,16 @@ export function readPlainTaskList(body: string, start: number, end: number): Lis
     const line = body.slice(lineStart, i);
     const next = char === 13 && body.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
     if (line.trim() === "") {
-      if (items.length > 0) sawBlank = true;
+      if (lines.length > 0) sawBlank = true;
     } else {
       const match = TASK_LINE.exec(line);
       if (!match) return null;
-      if (sawBlank) blankBetween = true;
+      if (sawBlank) spread = true;
       sawBlank = false;
-      items.push(item(body, lineStart, lineStart + line.trimEnd().length, match[1] !== " "));
+      lines.push(lineStart, lineStart + line.trimEnd().length, match[1] === " " ? 0 : 1);
     }
     lineStart = next;
     if (char === 13 && next === i + 2) i += 1;
   }
-  if (items.length === 0) return null;
-  const first = items[0] as ListItem;
-  const last = items[items.length - 1] as ListItem;
-  const list: List = {
-    type: "list",
-    ordered: false,
-    start: null,
-    spread: blankBetween,
-    children: items,
-    position: offsetSpan(first.position?.start.offset ?? start, last.position?.end.offset ?? end),
-  };
-  return [list];
-}
-
-/** An item from its `-` to the end of its text; its paragraph starts at the checkbox. */
-function item(body: string, lineStart: number, lineEnd: number, checked: boolean): ListItem {
-  const textStart = lineStart + 2;
-  const text: Text = {
-    type: "text",
-    value: body.slice(textStart + 4, lineEnd),
-    position: offsetSpan(textStart, lineEnd),
-  };
-  const paragraph: Paragraph = {
-    type: "paragraph",
-    children: [text],
-    position: offsetSpan(textStart, lineEnd),
-  };
-  return {
-    type: "listItem",
-    spread: false,
-    checked,
-    children: [paragraph],
-    position: offsetSpan(lineStart, lineEnd),
-  };
+  return lines.length === 0 ? null : { lines, spread };
 }

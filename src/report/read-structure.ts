@@ -2,7 +2,6 @@ import type { Root, RootContent, Table } from "mdast";
 import { findOverviewTable, findOverviewTableInRuns } from "./find-overview-table.js";
 import { HeadingNode } from "./heading-node.js";
 import { closerFor, parseDocument, parseSlice, startOffset } from "./markdown.js";
-import { readPlainTaskList } from "./read-plain-task-list.js";
 import { type BlockScan, scanBlocks } from "./scan-blocks.js";
 import { type Block, detectShape, sectionBlocks } from "./section-scope.js";
 import type { BodyShape } from "./types.js";
@@ -84,12 +83,8 @@ function readByLines(body: string): BodyStructure | null {
     table,
     blocks,
     // A block's content starts after a top-level heading and ends at the next one (or the end of
-    // the body), so micromark reads the slice as it reads that part of the whole body.
-    // A flat list of one-line task items (what the form's placeholder asks for) is read without
-    // the parser; anything else is parsed.
-    nodesOf: (block) =>
-      readPlainTaskList(body, block.contentStart, block.contentEnd) ??
-      parseSlice(body, block.contentStart, block.contentEnd).children,
+    // the body), so the parser reads the slice as it reads that part of the whole body.
+    nodesOf: (block) => parseSlice(body, block.contentStart, block.contentEnd).children,
   };
 }
 
