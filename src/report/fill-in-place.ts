@@ -21,9 +21,8 @@ export function fillInPlace(parsed: ParsedReport, additions: Additions): string 
   if (parsed.layout.table) {
     filled = updateDerivedRows(body, parsed)?.body ?? body;
   } else {
-    const verbatim = new Set<MetaField>(
-      blocks.flatMap((block) => (block.kind === "meta" ? [block.field] : [])),
-    );
+    const verbatim = new Set<MetaField>();
+    for (const block of blocks) if (block.kind === "meta") verbatim.add(block.field);
     const table = renderOverviewTable(parsed, verbatim).join("\n");
     const overview = blocks.find((block) => block.kind === "section" && block.name === "Overview");
     const title = blocks[1]?.kind === "unknown" && blocks[1].depth === 1 ? blocks[1] : null;
@@ -72,14 +71,13 @@ function appendedLevel(last: Block | undefined): number {
   return last?.kind === "section" && last.depth < 2 ? last.depth : 2;
 }
 
-function hasSection(parsed: ParsedReport, name: SectionName): boolean {
-  return parsed.layout.blocks.some((block) => block.kind === "section" && block.name === name);
-}
-
 /** The report's sections that no heading of the body stands for, in the report's order. */
 function missingSections(parsed: ParsedReport): SectionName[] {
+  // One pass over the blocks, not one a section name: a body may have 32,768 of them.
+  const present = new Set<SectionName>();
+  for (const block of parsed.layout.blocks) if (block.kind === "section") present.add(block.name);
   return SECTION_ORDER.filter((name) => {
-    if (name === "Overview" || hasSection(parsed, name)) return false;
+    if (name === "Overview" || present.has(name)) return false;
     // Task items counted from anywhere stay where they are: an Action items heading would stop them counting.
     return !(
       name === "Action items" &&

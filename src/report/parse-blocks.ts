@@ -93,6 +93,8 @@ function atxDepth(body: string, start: number, end: number): Heading["depth"] | 
 
 /** The blocks of a body, read by the reference parser in one parse. */
 function parseWhole(body: string, base: number, lines: Lines): RootContent[] {
+  const plain = plainParagraphs(body, base, lines);
+  if (plain) return plain;
   // Most bodies need no line cut and no line ending changed: the parser reads them as they are.
   const asIs = !body.includes("\r") && lines.cuts.size === 0;
   const input = asIs ? body : inputOf(body, lines);
@@ -127,6 +129,38 @@ function parseWhole(body: string, base: number, lines: Lines): RootContent[] {
     child = last;
   }
   return children;
+}
+
+/**
+ * The paragraphs of a body whose every line that is not blank starts with an ASCII letter, or
+ * null for any other body. Such a line opens no block (no list, quote, heading, fence, HTML,
+ * thematic break, indented code, setext underline or table delimiter row) and continues a
+ * paragraph above it, so each run of such lines is one paragraph, as the parser reads it: a list
+ * of 32,768 services, one a line, is read without the parser's node a line.
+ */
+function plainParagraphs(body: string, base: number, lines: Lines): RootContent[] | null {
+  const paragraphs: RootContent[] = [];
+  const close = (from: number, to: number): void => {
+    const position = lazySpan(base + from, base + trimEnd(body, from, to));
+    paragraphs.push({ type: "paragraph", children: [], position });
+  };
+  let open = -1;
+  let last = 0;
+  for (let index = 0; index < lines.starts.length; index += 1) {
+    const start = lines.starts[index] as number;
+    const end = lines.ends[index] as number;
+    if (isBlank(body, start, end)) {
+      if (open !== -1) close(open, last);
+      open = -1;
+      continue;
+    }
+    const code = body.charCodeAt(start);
+    if (!((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a))) return null;
+    if (open === -1) open = start;
+    last = end;
+  }
+  if (open !== -1) close(open, last);
+  return paragraphs;
 }
 
 /**

@@ -21,9 +21,9 @@ const MAX_HEADING = 200;
  * one-character lines would otherwise hold as many objects through the whole parse.
  */
 export interface Lines {
-  starts: number[];
+  starts: Int32Array;
   /** Offsets of the lines' ends (before their line endings). */
-  ends: number[];
+  ends: Int32Array;
   /** The lines (0-based) whose container prefix or heading text is cut before parsing. */
   cuts: Map<number, Cut>;
 }
@@ -39,9 +39,15 @@ interface Cut {
 
 /** The lines of the body (`\r\n`, `\r` and `\n` end a line), each with an over-long prefix cut. */
 export function splitLines(body: string): Lines {
-  const lines: Lines = { starts: [], ends: [], cuts: new Map() };
+  // Sized once: arrays grown a line at a time cost more than the scan in a body of short lines.
+  const count = lineCount(body);
+  const lines: Lines = {
+    starts: new Int32Array(count),
+    ends: new Int32Array(count),
+    cuts: new Map(),
+  };
   let start = 0;
-  while (start <= body.length) {
+  for (let index = 0; index < count; index += 1) {
     let end = start;
     while (end < body.length) {
       const code = body.charCodeAt(end);
@@ -49,13 +55,24 @@ export function splitLines(body: string): Lines {
       end += 1;
     }
     const cut = lineCut(body, start, end);
-    if (cut) lines.cuts.set(lines.starts.length, cut);
-    lines.starts.push(start);
-    lines.ends.push(end);
-    if (end >= body.length) break;
+    if (cut) lines.cuts.set(index, cut);
+    lines.starts[index] = start;
+    lines.ends[index] = end;
     start = end + (body.charCodeAt(end) === 13 && body.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
   return lines;
+}
+
+/** How many lines the body has: one more than its line endings. */
+function lineCount(body: string): number {
+  let count = 1;
+  for (let at = body.indexOf("\n"); at !== -1; at = body.indexOf("\n", at + 1)) count += 1;
+  if (!body.includes("\r")) return count;
+  // A lone `\r` ends a line too; the `\r` of a `\r\n` does not add one.
+  for (let at = body.indexOf("\r"); at !== -1; at = body.indexOf("\r", at + 1)) {
+    if (body.charCodeAt(at + 1) !== 10) count += 1;
+  }
+  return count;
 }
 
 /** How a line is cut before parsing: its over-long container prefix, or its long heading text. */
@@ -88,8 +105,26 @@ function shortHeading(body: string, start: number, end: number, prefix: number):
 /** The length of the characters that can open or continue containers at the start of a line. */
 function prefixLength(body: string, start: number, end: number): number {
   let index = start;
-  while (index < end && " \t>-*+.)0123456789".includes(body.charAt(index))) index += 1;
+  while (index < end && isPrefixCode(body.charCodeAt(index))) index += 1;
   return index - start;
+}
+
+/** A space, tab, `>`, `-`, `*`, `+`, `.`, `)` or digit. */
+function isPrefixCode(code: number): boolean {
+  if (code >= 0x30 && code <= 0x39) return true;
+  switch (code) {
+    case 0x20:
+    case 0x09:
+    case 0x3e:
+    case 0x2d:
+    case 0x2a:
+    case 0x2b:
+    case 0x2e:
+    case 0x29:
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** The parser's input: each line with its over-long prefix cut, `\n` line endings. */

@@ -21,15 +21,17 @@ export function readPlainTaskList(
   if (!found) return null;
   const { lines, spread } = found;
   const items: ListItem[] = [];
-  for (let index = 0; index < lines.length; index += 3) {
+  for (let index = 0; index < lines.length; index += 4) {
     const from = base + (lines[index] as number);
-    const to = base + (lines[index + 1] as number);
+    const text = base + (lines[index + 1] as number);
+    const to = base + (lines[index + 2] as number);
     items.push({
       type: "listItem",
       spread: false,
-      checked: lines[index + 2] === 1,
-      // The paragraph starts at the checkbox, as the parser's does.
-      children: [{ type: "paragraph", children: [], position: lazySpan(from + 2, to) }],
+      checked: lines[index + 3] === 1,
+      // As the parser's: the paragraph runs from the checkbox to the last character that is not
+      // blank, the item to the end of the line.
+      children: [{ type: "paragraph", children: [], position: lazySpan(from + 2, text) }],
       position: lazySpan(from, to),
     });
   }
@@ -49,7 +51,7 @@ export function readPlainTaskList(
 
 /**
  * The task items of the block as numbers (each item's line start, its end before trailing
- * blanks, 1 when checked), and whether a blank line separates two items; null when a line is
+ * blanks, the line's end, 1 when checked), and whether a blank line separates two items; null when a line is
  * neither blank nor a task item. Nodes are built only once the whole block is known to be a list.
  */
 function taskLines(
@@ -66,14 +68,15 @@ function taskLines(
     if (char !== -1 && char !== 10 && char !== 13) continue;
     const line = body.slice(lineStart, i);
     const next = char === 13 && body.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-    if (line.trim() === "") {
+    // Blank as CommonMark has it: spaces and tabs only (a no-break space continues the item).
+    if (/^[ \t]*$/.test(line)) {
       if (lines.length > 0) sawBlank = true;
     } else {
       const match = TASK_LINE.exec(line);
       if (!match) return null;
       if (sawBlank) spread = true;
       sawBlank = false;
-      lines.push(lineStart, lineStart + line.trimEnd().length, match[1] === " " ? 0 : 1);
+      lines.push(lineStart, lineStart + line.trimEnd().length, i, match[1] === " " ? 0 : 1);
     }
     lineStart = next;
     if (char === 13 && next === i + 2) i += 1;

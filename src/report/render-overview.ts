@@ -39,6 +39,8 @@ export function renderOverviewTable(
  */
 function metaValue(parsed: ParsedReport, field: MetaField): string {
   const raw = parsed.rawMeta[field] ?? "";
+  // Too many lines to check: the author's text stays, and the canonical value is not even built.
+  if (lineCountOver(raw, MAX_CHECKED_LINES)) return raw;
   const candidate = canonicalValue(parsed, field, raw);
   return candidate !== null && keepsEveryLine(raw, candidate) ? candidate : raw;
 }
@@ -81,10 +83,19 @@ function joinedList(items: readonly string[]): string | null {
 /** Lists longer than this keep the author's text (checking every line would cost their product). */
 const MAX_CHECKED_LINES = 200;
 
+/** True when the text has more than `max` lines, found without splitting it. */
+function lineCountOver(text: string, max: number): boolean {
+  let at = -1;
+  for (let count = 1; count <= max; count += 1) {
+    at = text.indexOf("\n", at + 1);
+    if (at === -1) return false;
+  }
+  return true;
+}
+
 function keepsEveryLine(raw: string, candidate: string): boolean {
-  const lines = raw.split("\n");
-  if (lines.length > MAX_CHECKED_LINES) return false;
-  return lines
+  return raw
+    .split("\n")
     .map((line) => line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, "").trim())
     .every((line) => line === "" || candidate.includes(line));
 }
