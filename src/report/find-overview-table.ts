@@ -55,9 +55,21 @@ export function findOverviewTableInRuns(
 
 /** True when a line of the slice reads `| Field | Value |` (any case, outer pipes optional). */
 function mayHoldOverview(body: string, start: number, end: number): boolean {
-  const text = body.slice(start, end);
-  if (!text.includes("|")) return false;
-  return text.split(/\r\n|\r|\n/).some(isOverviewHeaderLine);
+  // Line by line in place (`\r\n`, `\r` and `\n` end a line), stopping at the first header line:
+  // the Overview table's header is its run's first line, so its other rows are never copied out.
+  let lineStart = start;
+  // The next pipe at or after `lineStart`, found once for all the lines before it (linear).
+  let pipe = body.indexOf("|", start);
+  for (let index = start; index <= end; index += 1) {
+    if (pipe === -1 || pipe >= end) return false;
+    const code = index < end ? body.charCodeAt(index) : 10;
+    if (code !== 10 && code !== 13) continue;
+    if (pipe < index && isOverviewHeaderLine(body.slice(lineStart, index))) return true;
+    if (code === 13 && index + 1 < end && body.charCodeAt(index + 1) === 10) index += 1;
+    lineStart = index + 1;
+    if (pipe < lineStart) pipe = body.indexOf("|", lineStart);
+  }
+  return false;
 }
 
 function isOverviewHeaderLine(line: string): boolean {

@@ -63,6 +63,12 @@ export function parseSlice(body: string, start: number, end: number): Root {
 
 /** The text of a node with its markup removed. */
 export function plainText(node: Nodes): string {
+  // A table cell holds one text node (`readTable`): its value, as the general walk would give it,
+  // without the walk's array and join (every Overview row's name is read this way on every edit).
+  if ("children" in node && !("alt" in node) && node.children.length === 1) {
+    const only = node.children[0];
+    if (only?.type === "text") return only.value;
+  }
   return mdastToString(node, { includeHtml: false });
 }
 
@@ -113,7 +119,8 @@ export function isAppPlaceholder(markdown: string): boolean {
 function withoutHints(text: string): string {
   if (!text.includes("<!--")) return text;
   let out = text;
-  for (const hint of HINT_COMMENTS) out = out.split(hint).join("");
+  // A section holds one hint at most: the others are looked for, not split out (no copies made).
+  for (const hint of HINT_COMMENTS) if (out.includes(hint)) out = out.split(hint).join("");
   return out;
 }
 

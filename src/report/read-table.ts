@@ -102,7 +102,8 @@ function cellSpans(body: string, line: Line, max = MAX_COLUMNS): Span[] {
     if (line.start === line.end) return [];
     return [{ open: line.start, close: line.end, from: line.start, to: line.end }];
   }
-  const bounds = [...pipes];
+  // The pipes become the cells' bounds in place (the array is this call's own).
+  const bounds = pipes;
   if (bounds[0] !== line.start) bounds.unshift(line.start - 1);
   const closed = bounds[bounds.length - 1] === line.end - 1;
   if (!closed) bounds.push(line.end);
@@ -130,7 +131,8 @@ function isDelimiterCell(text: string): boolean {
 }
 
 function toRow(body: string, line: Line, width: number): TableRow {
-  const spans = cellSpans(body, line, width).slice(0, width);
+  const split = cellSpans(body, line, width);
+  const spans = split.length > width ? split.slice(0, width) : split;
   const cells = spans.map((span, index): TableCell => {
     // The last cell takes the closing pipe, as mdast-util-gfm-table's positions do.
     const last = index === spans.length - 1 && span.close < line.end;
