@@ -51,6 +51,9 @@ export const ADVERSARIAL_BODIES: Record<string, string> = {
   "16,384 `# a` headings": fill("", "# a\n"),
   "8,192 tasks, no heading": fill("", "- [ ] a\n"),
   "10,000 headings, each its own title": distinctHeadings(),
+  // The same, with a line the line scanner is not sure of (HTML): read as a document.
+  "32,767 empty headings, then HTML": fill("", "#\n", "<div>"),
+  "8,191 tasks, then HTML": fill("", "- [ ] a\n", "<div>"),
 };
 
 /** `# h0`, `# h1`, …: each heading an unknown section of its own. */

@@ -5,6 +5,7 @@ import { gfmTableEnd, rowsOf } from "./gfm-table-end.js";
 import { HeadingNode } from "./heading-node.js";
 import { headingTitle } from "./heading-title.js";
 import { lazySpan } from "./offset-span.js";
+import { openBlockEnd } from "./open-blocks.js";
 import { bodyLines, inputOf, type Lines, splitLines } from "./parser-lines.js";
 import { readPlainTaskList } from "./read-plain-task-list.js";
 
@@ -39,15 +40,15 @@ export function parseBlocks(body: string, base = 0): Root {
 }
 
 /**
- * The blocks of a body with no fence and no HTML, parsed a piece at a time between its ATX
- * headings at the start of a line, or null when it has none or may have a fence or HTML. Without
- * a fence or an HTML block to hold it, such a line is a top-level heading whatever comes before
- * it (it ends a paragraph, a quote, a list: a list item's content is indented), and after it the
- * parser starts afresh: the pieces parse as they parse in the whole body. A body of thousands of
- * headings is read without the reference parser's nodes for them.
+ * The blocks of a body parsed a piece at a time between its ATX headings at the start of a line,
+ * or null when it has none. Outside a fenced code block or an HTML block, such a line is a
+ * top-level heading whatever comes before it (it ends a paragraph, a quote, a list: a list item's
+ * content is indented, and only a paragraph takes a line lazily), and after it the parser starts
+ * afresh: the pieces parse as they parse in the whole body. A line that may open a fence or an
+ * HTML block at the top level keeps the lines it may hold in its piece (see `openBlockEnd`). A
+ * body of thousands of headings is read without the reference parser's nodes for them.
  */
 function splitAtHeadings(body: string, base: number, lines: Lines): RootContent[] | null {
-  if (body.includes("<") || body.includes("```") || body.includes("~~~")) return null;
   const children: RootContent[] = [];
   const piece = (from: number, to: number): void => {
     if (isBlank(body, from, to)) return;
@@ -55,11 +56,19 @@ function splitAtHeadings(body: string, base: number, lines: Lines): RootContent[
     for (const node of parseWhole(text, base + from, splitLines(text))) children.push(node);
   };
   let from = 0;
+  // The last line a fence or an HTML block may hold.
+  let held = -1;
   for (let index = 0; index < lines.starts.length; index += 1) {
     const start = lines.starts[index] as number;
     const end = lines.ends[index] as number;
     const depth = atxDepth(body, start, end);
-    if (depth === 0) continue;
+    if (depth === 0) {
+      // A line inside a block that may be one opens one too: it may not be one after all.
+      const after = Math.max(index, held) + 1;
+      held = Math.max(held, openBlockEnd(body, lines, index, after));
+      continue;
+    }
+    if (index <= held) continue;
     piece(from, start);
     const stop = trimEnd(body, start, end);
     // An empty heading (`#`, thousands of them in a stalling body) has no text to read.

@@ -162,6 +162,8 @@ describe("no body stalls the reader", () => {
     ["32,768 empty headings", "#\n".repeat(32_768)],
     ["16,384 `# a` headings", "# a\n".repeat(16_384)],
     ["8,192 tasks and no heading", "- [ ] a\n".repeat(8_192)],
+    ["32,767 empty headings, then HTML", `${"#\n".repeat(32_767)}<div>`],
+    ["8,191 tasks, then HTML", `${"- [ ] a\n".repeat(8_191)}<div>`],
     [
       "10,000 headings, each its own title",
       Array.from({ length: 10_000 }, (_, i) => `# h${i}\n`).join(""),
