@@ -17,6 +17,8 @@ export function readPlainTaskList(
   end: number,
   base = 0,
 ): List[] | null {
+  // The last line first: a list followed by anything else is found out without reading it all.
+  if (!endsInTask(body, start, end)) return null;
   const found = taskLines(body, start, end);
   if (!found) return null;
   const { lines, spread } = found;
@@ -82,4 +84,15 @@ function taskLines(
     if (char === 13 && next === i + 2) i += 1;
   }
   return lines.length === 0 ? null : { lines, spread };
+}
+
+/** True when the last line of the block that is not spaces and tabs is a task item. */
+function endsInTask(body: string, start: number, end: number): boolean {
+  let last = end;
+  while (last > start && " \t\r\n".includes(body.charAt(last - 1))) last -= 1;
+  let first = last;
+  while (first > start && body.charCodeAt(first - 1) !== 10 && body.charCodeAt(first - 1) !== 13) {
+    first -= 1;
+  }
+  return TASK_LINE.test(body.slice(first, last));
 }
