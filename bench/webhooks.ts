@@ -209,7 +209,7 @@ async function main(): Promise<void> {
   const line = (label: string, side: Figures) =>
     `  ${label.padEnd(6)} p50 ${percentile(side.ms, 50).toFixed(2).padStart(7)} ms  p99 ${percentile(side.ms, 99).toFixed(2).padStart(7)} ms  CPU ${median(side.cpu).toFixed(2).padStart(6)} ms/delivery  API calls ${(side.calls / side.ms.length).toFixed(1)}/delivery`;
   console.log(
-    `bench:webhooks: ${ROUNDS} alternating rounds of ${PER_ROUND} deliveries per event and side (CPU: the median round; ratio: the median of the rounds' ratios, each round's two sides run back to back)`,
+    `bench:webhooks (Node ${process.versions.node}): ${ROUNDS} alternating rounds of ${PER_ROUND} deliveries per event and side (CPU: the median round; ratio: the median of the rounds' ratios, each round's two sides run back to back)`,
   );
   for (const kind of ["edit", "opened"] as const) {
     const { app: mine, bare } = results[kind];
