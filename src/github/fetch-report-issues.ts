@@ -85,8 +85,12 @@ export async function* reportIssuePages(
       ...filter,
     });
     for await (const page of pages) {
-      const fresh = (page.repository?.issues.nodes ?? []).filter((node) => !seen.has(node.number));
-      for (const node of fresh) seen.add(node.number);
+      const fresh: GraphqlIssueNode[] = [];
+      for (const node of page.repository?.issues.nodes ?? []) {
+        if (seen.has(node.number)) continue;
+        seen.add(node.number);
+        fresh.push(node);
+      }
       yield fresh;
     }
   }

@@ -10,16 +10,25 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 export async function* readAhead<T>(pages: AsyncIterable<T>): AsyncGenerator<T> {
   const iterator = pages[Symbol.asyncIterator]();
   let next = iterator.next();
-  for (;;) {
-    const current = await next;
-    if (current.done) return;
-    next = iterator.next();
-    // A failure of the page ahead is thrown when the caller comes for it, not reported as unhandled
-    // while the caller is still busy with this one.
-    next.catch(() => {});
-    // The request leaves on a later turn of the event loop than this one: let it go before the
-    // caller's work on this page holds the thread.
-    await nextTurn();
-    yield current.value;
+  let finished = false;
+  try {
+    for (;;) {
+      const current = await next;
+      if (current.done) {
+        finished = true;
+        return;
+      }
+      next = iterator.next();
+      // A failure of the page ahead is thrown when the caller comes for it, not reported as
+      // unhandled while the caller is still busy with this one.
+      next.catch(() => {});
+      // The request leaves on a later turn of the event loop than this one: let it go before the
+      // caller's work on this page holds the thread.
+      await nextTurn();
+      yield current.value;
+    }
+  } finally {
+    // A caller that stops early (or fails) ends the pages too, once the page ahead is in.
+    if (!finished) await iterator.return?.().catch(() => {});
   }
 }

@@ -8,7 +8,8 @@ type Position = NonNullable<Heading["position"]>;
  * into the body) that also keeps its title and where the line after it starts. The text node and
  * the position are built when read: a body of 32,768 headings held six objects a heading through
  * the whole read, and copying them was most of the garbage collector's time, which was most of
- * the read's (README, "No input stalls the app").
+ * the read's (README, "No input stalls the app"). Each is built once, on its first read, so that
+ * a reader sees one object however often it looks (as with a plain node).
  */
 export class HeadingNode implements Heading {
   readonly type = "heading";
@@ -25,11 +26,16 @@ export class HeadingNode implements Heading {
     readonly next: number,
   ) {}
 
+  private builtChildren: PhrasingContent[] | undefined;
+  private builtPosition: Position | undefined;
+
   get children(): PhrasingContent[] {
-    return [{ type: "text", value: this.title }];
+    this.builtChildren ??= [{ type: "text", value: this.title }];
+    return this.builtChildren;
   }
 
   get position(): Position {
-    return offsetSpan(this.start, this.end);
+    this.builtPosition ??= offsetSpan(this.start, this.end);
+    return this.builtPosition;
   }
 }

@@ -27,11 +27,17 @@ class LazySpan implements Position {
     private readonly to: number,
   ) {}
 
+  private builtStart: Point | undefined;
+  private builtEnd: Point | undefined;
+
+  // Built once, on the first read: a reader sees one object however often it looks.
   get start(): Point {
-    return { line: 0, column: 0, offset: this.from };
+    this.builtStart ??= { line: 0, column: 0, offset: this.from };
+    return this.builtStart;
   }
 
   get end(): Point {
-    return { line: 0, column: 0, offset: this.to };
+    this.builtEnd ??= { line: 0, column: 0, offset: this.to };
+    return this.builtEnd;
   }
 }

@@ -65,7 +65,9 @@ function htmlEnd(body: string, lines: Lines, [index, at]: [number, number], afte
     close.lastIndex = Math.max(at + opened[0].length, lines.starts[after] ?? body.length);
     const found = close.exec(body);
     if (!found) return count - 1;
-    let line = index;
+    // The close lies at or after line `after` (the search starts there): walking from the opening
+    // line instead made each line inside a held region walk to its end, quadratic in the body.
+    let line = Math.max(index, after - 1);
     while (line < count - 1 && (lines.ends[line] as number) < found.index) line += 1;
     return line;
   }

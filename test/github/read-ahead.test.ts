@@ -65,4 +65,21 @@ describe("readAhead", () => {
     expect(seen).toEqual([1]);
     expect(unhandled).toEqual([]);
   });
+
+  it("ends the pages when the caller stops early, so the source can clean up", async () => {
+    const log: string[] = [];
+    async function* source(): AsyncGenerator<number> {
+      try {
+        yield* pages(log, 5);
+      } finally {
+        log.push("closed");
+      }
+    }
+    for await (const page of readAhead(source())) {
+      log.push(`read ${page}`);
+      if (page === 1) break;
+    }
+    // Page 2 was already asked for (read ahead); nothing after it, and the source was closed.
+    expect(log).toEqual(["request 1", "answer 1", "request 2", "read 1", "answer 2", "closed"]);
+  });
 });

@@ -164,6 +164,7 @@ describe("no body stalls the reader", () => {
     ["8,192 tasks and no heading", "- [ ] a\n".repeat(8_192)],
     ["32,767 empty headings, then HTML", `${"#\n".repeat(32_767)}<div>`],
     ["8,191 tasks, then HTML", `${"- [ ] a\n".repeat(8_191)}<div>`],
+    ["10,922 `<?` lines, then as many `?>`", `${"<?\n".repeat(10_922)}${"?>\n".repeat(10_921)}# h`],
     [
       "10,000 headings, each its own title",
       Array.from({ length: 10_000 }, (_, i) => `# h${i}\n`).join(""),
