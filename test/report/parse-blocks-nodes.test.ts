@@ -19,6 +19,8 @@ describe("the nodes parseBlocks gives", () => {
   it("a heading inside a region an HTML opener may hold is text, however many openers it holds", () => {
     const body = `${"<?\n".repeat(3)}# inside\n${"?>\n".repeat(3)}# after`;
     const headings = parseBlocks(body).children.filter((node) => node.type === "heading");
-    expect(headings.map((node) => (node.children[0] as { value: string }).value)).toEqual(["after"]);
+    expect(headings.map((node) => (node.children[0] as { value: string }).value)).toEqual([
+      "after",
+    ]);
   });
 });
