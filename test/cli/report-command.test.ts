@@ -450,4 +450,40 @@ describe("disruptions report --repo", () => {
     expect(scope.pendingMocks()).toEqual([]);
     expect(unexpected).toEqual([]);
   });
+
+  it("publishes nothing when a page fails after the first was read (the next read ahead)", async () => {
+    const page = (nodes: unknown[], endCursor: string | null) => ({
+      data: {
+        repository: { issues: { nodes, pageInfo: { hasNextPage: endCursor !== null, endCursor } } },
+      },
+    });
+    const first = ghIssues[0] as (typeof ghIssues)[number];
+    const scope = nock(API)
+      .get("/repos/acme/ops/contents/.github%2Fdisruption-reports.yml")
+      .reply(200, "timeZone: UTC\n", { "content-type": "text/plain; charset=utf-8" })
+      .post(
+        "/graphql",
+        (body) => body?.variables?.cursor === undefined && body?.variables?.states === undefined,
+      )
+      .reply(
+        200,
+        page([{ ...first, labels: { nodes: [{ name: "disruption" }] }, stateReason: null }], "c1"),
+      )
+      .post("/graphql", (body) => body?.variables?.cursor === "c1")
+      .reply(502, "<html>Bad gateway</html>", { "content-type": "text/html" });
+
+    const { code, stdout, stderr } = await cli(
+      ["report", "--month", "2026-10", "--repo", "acme/ops", "--publish"],
+      { GITHUB_TOKEN: "t" },
+    );
+
+    expect(code).toBe(4);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(
+      "disruptions: GitHub failed (502 <html>Bad gateway</html>): try again later\n",
+    );
+    // No analytics issue looked for or written: the run stopped at the failed page.
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unexpected).toEqual([]);
+  });
 });
