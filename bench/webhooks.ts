@@ -104,22 +104,36 @@ function events(github: LocalGitHub): { opened: () => WebhookEvent } {
 }
 
 /**
- * CPU milliseconds of a process's main thread and of its other threads (V8's optimizing compiler
- * and GC helpers, which `process.cpuUsage()` counts too), from /proc; null where there is none.
+ * Each thread's CPU time so far, in milliseconds, by thread id, from Linux's
+ * `/proc/<pid>/task/<tid>/schedstat` (its first field: nanoseconds on a CPU), or null where
+ * there is none. A round's split counts only the threads there at both its ends: one that
+ * starts or ends within the round would count its whole life, or less than nothing.
  */
-function threadCpu(pid: number | undefined): { main: number; other: number } | null {
-  const split = { main: 0, other: 0 };
+function threadCpu(pid: number | undefined): Map<number, number> | null {
+  const threads = new Map<number, number>();
   try {
     for (const task of readdirSync(`/proc/${pid}/task`)) {
-      const stat = readFileSync(`/proc/${pid}/task/${task}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      // utime and stime, in clock ticks of 10 ms (USER_HZ).
-      const ms = (Number(fields[11]) + Number(fields[12])) * 10;
-      if (Number(task) === pid) split.main += ms;
-      else split.other += ms;
+      const stat = readFileSync(`/proc/${pid}/task/${task}/schedstat`, "utf8");
+      threads.set(Number(task), Number(stat.split(" ")[0]) / 1e6);
     }
   } catch {
     return null;
+  }
+  return threads;
+}
+
+/** The CPU of a round on the main thread and on the others (threads there at both ends). */
+function threadSplit(
+  pid: number | undefined,
+  before: Map<number, number>,
+  after: Map<number, number>,
+): { main: number; other: number } {
+  const split = { main: 0, other: 0 };
+  for (const [tid, end] of after) {
+    const start = before.get(tid);
+    if (start === undefined) continue;
+    if (tid === pid) split.main += end - start;
+    else split.other += end - start;
   }
   return split;
 }
@@ -198,8 +212,9 @@ async function main(): Promise<void> {
         round.calls += github.requests.length - callsBefore;
         const threadsAfter = threadCpu(side.child.pid);
         if (threadsBefore && threadsAfter) {
-          round.main += threadsAfter.main - threadsBefore.main;
-          round.other += threadsAfter.other - threadsBefore.other;
+          const split = threadSplit(side.child.pid, threadsBefore, threadsAfter);
+          round.main += split.main;
+          round.other += split.other;
         }
       }
     }
