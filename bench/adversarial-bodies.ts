@@ -54,6 +54,9 @@ export const ADVERSARIAL_BODIES: Record<string, string> = {
   // The same, with a line the line scanner is not sure of (HTML): read as a document.
   "32,767 empty headings, then HTML": fill("", "#\n", "<div>"),
   "8,191 tasks, then HTML": fill("", "- [ ] a\n", "<div>"),
+  "8,191 tasks, then a quote": fill("", "- [ ] a\n", "> q"),
+  // A line that continues the last item (the parser must read the list whole).
+  "8,191 tasks, then a continuation line": fill("", "- [ ] a\n", "text"),
   // HTML openers inside a region an earlier opener may hold (each was a walk to the region's end).
   "10,922 `<?` lines, then as many `?>`": `${"<?\n".repeat(10_922)}${"?>\n".repeat(10_921)}# h`,
   "7,280 `<!--` lines, then as many `-->`": `${"<!--\n".repeat(7_280)}${"-->\n".repeat(7_280)}# h`,

@@ -8,6 +8,7 @@ import { lazySpan } from "./offset-span.js";
 import { openBlockEnd } from "./open-blocks.js";
 import { bodyLines, inputOf, type Lines, splitLines } from "./parser-lines.js";
 import { readPlainTaskList } from "./read-plain-task-list.js";
+import { taskListCloser } from "./task-list-closer.js";
 
 /**
  * A parser for one parse: a parser keeps the last document it read, which for a body of 32,768
@@ -104,6 +105,15 @@ function atxDepth(body: string, start: number, end: number): Heading["depth"] | 
 function parseWhole(body: string, base: number, lines: Lines): RootContent[] {
   const plain = plainParagraphs(body, base, lines);
   if (plain) return plain;
+  const closer = taskListCloser(body, lines);
+  const list =
+    closer > 0 ? readPlainTaskList(body, 0, lines.ends[closer - 1] as number, base) : null;
+  if (list) {
+    // The list, then the rest from the line that ends it, which parses as a body of its own.
+    const from = lines.starts[closer] as number;
+    const rest = body.slice(from);
+    return [...list, ...parseWhole(rest, base + from, splitLines(rest))];
+  }
   // Most bodies need no line cut and no line ending changed: the parser reads them as they are.
   const asIs = !body.includes("\r") && lines.cuts.size === 0;
   const input = asIs ? body : inputOf(body, lines);

@@ -2,7 +2,7 @@ import type { List, ListItem } from "mdast";
 import { lazySpan } from "./offset-span.js";
 
 /** `- [ ] text` or `- [x] text`: a task item on one line, nothing that could nest or continue it. */
-const TASK_LINE = /^- \[([ xX])\] (?=\S)/;
+export const TASK_LINE = /^- \[([ xX])\] (?=\S)/;
 
 /**
  * Reads a block that is nothing but a flat task list, one `- [ ] …` item per line (blank lines
