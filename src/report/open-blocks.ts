@@ -3,6 +3,7 @@
  * (see `splitAtHeadings`): a heading line inside one is the block's text, not a heading.
  */
 import type { Lines } from "./parser-lines.js";
+import { runOf } from "./scan-blocks.js";
 
 /**
  * CommonMark's HTML blocks that end at a marker, as the reference parser opens and ends them
@@ -76,13 +77,6 @@ function htmlEnd(body: string, lines: Lines, [index, at]: [number, number], afte
       return line;
   }
   return count - 1;
-}
-
-function runOf(body: string, start: number, end: number): number {
-  const code = body.charCodeAt(start);
-  let index = start;
-  while (index < end && body.charCodeAt(index) === code) index += 1;
-  return index - start;
 }
 
 function isSpacesAndTabs(body: string, start: number, end: number): boolean {

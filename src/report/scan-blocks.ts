@@ -239,7 +239,7 @@ function isAsciiLetter(code: number): boolean {
 }
 
 /** How many times the character at `start` repeats from there. */
-function runOf(body: string, start: number, end: number): number {
+export function runOf(body: string, start: number, end: number): number {
   const code = body.charCodeAt(start);
   let index = start;
   while (index < end && body.charCodeAt(index) === code) index += 1;

@@ -345,6 +345,13 @@ describe("disruptions report --input", () => {
 });
 
 describe("disruptions report --repo", () => {
+  /** One page of the reports query's answer (a cursor for the next, or null for the last). */
+  const page = (nodes: unknown[], endCursor: string | null) => ({
+    data: {
+      repository: { issues: { nodes, pageInfo: { hasNextPage: endCursor !== null, endCursor } } },
+    },
+  });
+
   it("reads GitHub with the token and publishes the month's issue", async () => {
     const created: { title: string; labels: string[] }[] = [];
     const scope = nock(API)
@@ -420,11 +427,6 @@ describe("disruptions report --repo", () => {
       labels: { nodes: [{ name: "disruption" }] },
       stateReason: issue.stateReason || null,
     });
-    const page = (nodes: unknown[], endCursor: string | null) => ({
-      data: {
-        repository: { issues: { nodes, pageInfo: { hasNextPage: endCursor !== null, endCursor } } },
-      },
-    });
     const scope = nock(API)
       .get("/repos/acme/ops/contents/.github%2Fdisruption-reports.yml")
       .reply(200, "timeZone: UTC\n", { "content-type": "text/plain; charset=utf-8" })
@@ -452,11 +454,6 @@ describe("disruptions report --repo", () => {
   });
 
   it("publishes nothing when a page fails after the first was read (the next read ahead)", async () => {
-    const page = (nodes: unknown[], endCursor: string | null) => ({
-      data: {
-        repository: { issues: { nodes, pageInfo: { hasNextPage: endCursor !== null, endCursor } } },
-      },
-    });
     const first = ghIssues[0] as (typeof ghIssues)[number];
     const scope = nock(API)
       .get("/repos/acme/ops/contents/.github%2Fdisruption-reports.yml")
