@@ -2,16 +2,17 @@
  * Per-delivery cost beside a bare Probot app: `npm run bench:webhooks`. This app and a bare Probot
  * app (the same Probot, one no-op handler) each run the app's real server in a process of their
  * own against one local GitHub; signed deliveries go to each in turn, in alternating rounds, and
- * the bench prints p50/p99 latency and CPU time per delivery for two events with the ratio:
+ * the bench prints p50/p99 latency and CPU time per delivery for three events with the ratio:
  *
- * - an edit of a filled report whose derived rows are already right (the common event: the app
- *   finds its config cached and changes nothing), each delivery a new edit;
+ * - an edit of a filled report's summary (the common event: the app finds its config cached and
+ *   has nothing to write), each delivery a new edit: an edit of prose alone is not planned again;
+ * - an edit of one of its action items, also with nothing to write, which the app reads in full;
  * - a report opened through the issue form (filled, labelled: one PATCH).
  *
- * Target (issue 12): the edit at 2× the bare app's CPU or less. Where /proc is (Linux), each side's
- * CPU is also split between its main thread and its background threads (V8's optimizing compiler
- * and GC helpers). `npx tsx bench/webhooks.ts [rounds] [per round]`; `--cpu-prof` after the file
- * name writes a V8 profile of the app's process.
+ * Target (issue 12): the summary edit at 2× the bare app's CPU or less. Where /proc is (Linux),
+ * each side's CPU is also split between its main thread and its background threads (V8's
+ * optimizing compiler and GC helpers). `npx tsx bench/webhooks.ts [rounds] [per round]`;
+ * `--cpu-prof` after the file name writes a V8 profile of the app's process.
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
@@ -159,18 +160,24 @@ async function main(): Promise<void> {
   const { opened } = events(github);
 
   // A filled report: the form opened, delivered to the app, which fills it. Then maya edits the
-  // summary again and again: the derived rows stay right, so the app has nothing to write. Each
-  // delivery is an edit of its own (its body new, its previous body the edit before it).
+  // summary, or the text of an action item, again and again: the derived rows stay right, so the
+  // app has nothing to write. Each delivery is an edit of its own (its body new, its previous body
+  // the edit before it).
   const first = opened();
   await deliver(app, first, "warm-1");
   const number = (first.payload as { issue: { number: number } }).issue.number;
   const filled = github.store.issue(REPO, number).body ?? "";
+  const item = "load-test releases before rollout";
+  if (!filled.includes(item)) throw new Error("the filled report has no such action item");
   let edits = 0;
-  const edit = (): WebhookEvent => {
+  const edit = (where: "summary" | "item"): WebhookEvent => {
     edits += 1;
     const mark = github.webhooks.length;
     github.store.updateIssue("maya", REPO, number, {
-      body: filled.replace("## Summary\n\n", `## Summary\n\nUpdated by maya (${edits}). `),
+      body:
+        where === "summary"
+          ? filled.replace("## Summary\n\n", `## Summary\n\nUpdated by maya (${edits}). `)
+          : filled.replace(item, `${item} (${edits})`),
     });
     const event = github.webhooks
       .slice(mark)
@@ -184,22 +191,27 @@ async function main(): Promise<void> {
   // Per side: each delivery's latency, each round's CPU per delivery.
   const results = {
     edit: { app: figures(), bare: figures() },
+    item: { app: figures(), bare: figures() },
     opened: { app: figures(), bare: figures() },
   };
+  const kinds = ["edit", "item", "opened"] as const;
+  const event = (kind: (typeof kinds)[number]): WebhookEvent =>
+    kind === "opened" ? opened() : edit(kind === "edit" ? "summary" : "item");
   let serial = 0;
   // Warm-up: JIT, token, label cache, config read, on both sides.
   for (const side of sides)
-    for (let i = 0; i < 100; i += 1) await deliver(side, edit(), `w-${side.name}-${i}`);
+    for (let i = 0; i < 100; i += 1) {
+      await deliver(side, edit("summary"), `w-${side.name}-${i}`);
+      await deliver(side, edit("item"), `w-${side.name}-item-${i}`);
+    }
   for (const side of sides)
     for (let i = 0; i < 20; i += 1) await deliver(side, opened(), `w-${side.name}-open-${i}`);
 
   for (let round = 0; round < ROUNDS; round += 1) {
-    for (const kind of ["edit", "opened"] as const) {
+    for (const kind of kinds) {
       const order = round % 2 === 0 ? sides : [...sides].reverse();
       for (const side of order) {
-        const prepared = Array.from({ length: PER_ROUND }, () =>
-          kind === "edit" ? edit() : opened(),
-        );
+        const prepared = Array.from({ length: PER_ROUND }, () => event(kind));
         const threadsBefore = threadCpu(side.child.pid);
         const before = await cpuOf(side);
         const callsBefore = github.requests.length;
@@ -226,13 +238,14 @@ async function main(): Promise<void> {
   console.log(
     `bench:webhooks (Node ${process.versions.node}): ${ROUNDS} alternating rounds of ${PER_ROUND} deliveries per event and side (CPU: the median round; ratio: the median of the rounds' ratios, each round's two sides run back to back)`,
   );
-  for (const kind of ["edit", "opened"] as const) {
+  const titles = {
+    edit: "an edit of the summary (derived rows already right):",
+    item: "an edit of an action item (derived rows already right, read in full):",
+    opened: "a report opened through the form:",
+  };
+  for (const kind of kinds) {
     const { app: mine, bare } = results[kind];
-    console.log(
-      kind === "edit"
-        ? "an edit whose derived rows are already right:"
-        : "a report opened through the form:",
-    );
+    console.log(titles[kind]);
     console.log(line("app", mine));
     console.log(line("bare", bare));
     const ratio = median(mine.cpu.map((cpu, round) => cpu / (bare.cpu[round] ?? Number.NaN)));

@@ -7,7 +7,8 @@ import { loadConfigLogged } from "../github/load-config.js";
 import { upsertMarkedComment } from "../github/upsert-marked-comment.js";
 import { hasLabel, labelNames } from "../labels/label-name.js";
 import { intakeInput, intakeMayMatter } from "./intake-input.js";
-import { planIntake, plansWrites } from "./plan-intake.js";
+import { plansWrites } from "./plan-intake.js";
+import { planRemembering } from "./plan-remembering.js";
 import { writeIntake } from "./write-intake.js";
 
 type IntakeContext = Context<"issues.opened" | "issues.labeled" | "issues.edited">;
@@ -31,19 +32,17 @@ export async function handleIntake(context: IntakeContext, deps: AppDeps): Promi
   if (!loaded.ok) return tellConfigProblem(context, loaded.problem);
   const input = intakeInput(payload, loaded.config);
   if (!input) return;
-  // A first plan on the event's snapshot: an edit that changes nothing of the app's costs no read.
-  const { problems } = deps;
-  const previousProblems = problems.get(input.previousBody, input);
-  const snapshot = planIntake({ ...input, previousProblems });
-  if (input.mode === "edit") problems.set(input.body, input, snapshot.problems);
-  if (plansWrites(snapshot)) await writeIntake(context, deps, input, snapshot);
+  // A first plan on the event's snapshot: an edit that changes nothing of the app's costs no read,
+  // and one that changes only prose is not planned at all (null).
+  const snapshot = planRemembering(input, deps.problems);
+  if (snapshot && plansWrites(snapshot)) await writeIntake(context, deps, input, snapshot);
   if (loaded.config.actionItems.track) {
     // New open items become issues (costs nothing when every open item already links one).
     await trackActionItems(context, {
       ...context.repo(),
       installation: payload.installation?.id,
       report: payload.issue.number,
-      body: snapshot.body ?? input.body,
+      body: snapshot?.body ?? input.body,
       config: loaded.config,
       deps,
     });

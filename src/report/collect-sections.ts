@@ -54,9 +54,28 @@ export function knownSectionContent(
   blocks: readonly Block[],
   name: Exclude<SectionName, "Summary" | "Overview">,
 ): string {
+  return joinedContent(body, blocks, (block) => block.kind === "section" && block.name === name);
+}
+
+/** The Summary's content as `collectSections` gives it: the text before the first heading, then every Summary block. */
+export function summaryContent(body: string, blocks: readonly Block[]): string {
+  return joinedContent(body, blocks, isSummary);
+}
+
+/** True for a block whose text is the Summary's: the text before the first heading, or a Summary section. */
+export function isSummary(block: Block): boolean {
+  return block.kind === "preamble" || (block.kind === "section" && block.name === "Summary");
+}
+
+/** The texts of the blocks `belongs` picks, the app's placeholders left out, joined as `collectSections` joins them. */
+function joinedContent(
+  body: string,
+  blocks: readonly Block[],
+  belongs: (block: Block) => boolean,
+): string {
   const texts: string[] = [];
   for (const block of blocks) {
-    if (block.kind !== "section" || block.name !== name) continue;
+    if (!belongs(block)) continue;
     const text = sectionText(body, block);
     if (!isAppPlaceholder(text)) texts.push(text);
   }

@@ -61,7 +61,7 @@ export function readReport(
     rawMeta,
     sections,
     problems,
-    layout: { body, table, blocks },
+    layout: { body, table, blocks, path: structure.path },
   };
 }
 

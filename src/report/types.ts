@@ -1,5 +1,6 @@
 import type { DateTime } from "luxon";
 import type { Table } from "mdast";
+import type { StructurePath } from "./read-structure.js";
 import type { Block } from "./section-scope.js";
 
 /** The five severity levels of the scale in docs/definitions.md. */
@@ -112,4 +113,6 @@ interface BodyLayout {
   table: Table | null;
   /** The text before the first heading, then each heading that starts a block with what follows. */
   blocks: Block[];
+  /** How the structure was read: by the line scanner, or by parsing the whole document. */
+  path: StructurePath;
 }

@@ -331,6 +331,57 @@ describe("issues.edited", () => {
     expect(unexpected).toEqual([]);
   });
 
+  it("acts on every edit that matters in a run of edits, prose-only ones among them", async () => {
+    const probot = await testProbot();
+    const summary =
+      "Checkout requests failed for 85 minutes because the primary database ran out of connections.";
+    const reworded = filled.replace(summary, `${summary} The pool was sized for v2.2.`);
+    const again = reworded.replace("sized for v2.2.", "sized for v2.2 (20 connections).");
+    const emptied = again.replace(/Checkout requests failed[^\n]*/, "_No response_");
+    const severe = emptied.replace(
+      "| Severity | SEV2 — major functionality broken |",
+      "| Severity | SEV1 |",
+    );
+    const edit = (id: string, body: string, previousBody: string) =>
+      probot.receive({
+        id,
+        name: "issues",
+        payload: issueEdited({ body, previousBody, labels: labelsWhenFilled, comments: 1 }),
+      });
+    // Two edits of the summary's prose: nothing to write (the config is read once, then remembered).
+    const quiet = noConfig(nock(API));
+    await edit("r1", reworded, filled);
+    await edit("r2", again, reworded);
+    expect(quiet.pendingMocks()).toEqual([]);
+
+    // The summary emptied: the problems comment says so.
+    const comments: { body: string }[] = [];
+    const told = commentsNow(issueNow(nock(API), { body: emptied, labels: labelsWhenFilled }), [])
+      .post(`${repoPath}/issues/1/comments`, capture(comments))
+      .reply(201, { id: 56 });
+    await edit("r3", emptied, again);
+    expect(comments[0]?.body).toContain("Summary is missing");
+    expect(told.pendingMocks()).toEqual([]);
+
+    // The severity changed in the Overview table: the label moves.
+    const added: { labels: string[] }[] = [];
+    const moved = issueNow(nock(API), { body: severe, labels: labelsWhenFilled })
+      .get(`${repoPath}/labels`)
+      .query({ per_page: 100 })
+      .reply(
+        200,
+        [...labelsWhenFilled, "severity: sev1"].map((name) => ({ name })),
+      )
+      .post(`${repoPath}/issues/1/labels`, capture(added))
+      .reply(200, [])
+      .delete(`${repoPath}/issues/1/labels/severity%3A%20sev2`)
+      .reply(200, []);
+    await edit("r4", severe, emptied);
+    expect(added).toEqual([{ labels: ["severity: sev1"] }]);
+    expect(moved.pendingMocks()).toEqual([]);
+    expect(unexpected).toEqual([]);
+  });
+
   it("makes no call at all for the app's own edit coming back", async () => {
     const probot = await testProbot();
     await probot.receive({

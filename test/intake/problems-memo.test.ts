@@ -18,7 +18,7 @@ describe("the problems memo", () => {
     expect(problems.length).toBeGreaterThan(0);
     const planned = { labels: ["disruption"], config: DEFAULT_CONFIG };
     memo.set(body, planned, problems);
-    expect(memo.get(body, planned)).toBe(problems);
+    expect(memo.get(body, planned)?.problems).toBe(problems);
     expect(memo.get(`${body} `, planned)).toBeUndefined();
     expect(
       memo.get(body, { ...planned, labels: ["disruption", "severity: sev1"] }),
@@ -34,8 +34,22 @@ describe("the problems memo", () => {
     const planned = { labels: [], config: DEFAULT_CONFIG };
     for (const text of ["a", "b", "c"]) memo.set(text, planned, []);
     expect(memo.get("a", planned)).toBeUndefined();
-    expect(memo.get("b", planned)).toEqual([]);
-    expect(memo.get("c", planned)).toEqual([]);
+    expect(memo.get("b", planned)).toEqual({ problems: [], reading: null });
+    expect(memo.get("c", planned)).toEqual({ problems: [], reading: null });
+  });
+
+  it("keeps the readings of the last bodies it was given one, and gives one back only for its very text", () => {
+    const memo = new ProblemsMemo(10, 1);
+    const planned = { labels: [], config: DEFAULT_CONFIG };
+    const reading = (text: string) => ({ body: text, blocks: [] });
+    memo.set("a", planned, [], reading("a"));
+    expect(memo.get("a", planned)?.reading).toEqual(reading("a"));
+    memo.set("b", planned, [], reading("b"));
+    expect(memo.get("a", planned)).toEqual({ problems: [], reading: null });
+    expect(memo.get("b", planned)?.reading).toEqual(reading("b"));
+    // A reading is handed out with its own body only.
+    memo.set("c", planned, [], reading("not c"));
+    expect(memo.get("c", planned)?.reading).toBeNull();
   });
 
   it("planning an edit with the remembered problems decides as planning them again does", () => {

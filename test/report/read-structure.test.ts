@@ -199,10 +199,16 @@ describe("scanBlocks", () => {
   });
 });
 
+/** The report read by the path given, but for the path it says it took. */
+function readAs(body: string, path: "auto" | "document") {
+  const { layout, ...parsed } = readReport(body, {}, path);
+  return { ...parsed, layout: { ...layout, path: null } };
+}
+
 describe("reading a body by lines or by the whole document", () => {
   it.each(readdirSync(fixtures).sort())("gives the same report for the golden body %s", (name) => {
     const body = readFileSync(join(fixtures, name, "issue.md"), "utf8");
-    expect(readReport(body, {}, "auto")).toEqual(readReport(body, {}, "document"));
+    expect(readAs(body, "auto")).toEqual(readAs(body, "document"));
   });
 
   it("reads the canonical filled body and the rendered form by lines", () => {
@@ -219,7 +225,7 @@ describe("reading a body by lines or by the whole document", () => {
       fc.assert(
         fc.property(reportLikeBody, (body) => {
           if (readStructure(body).path === "lines") byLines += 1;
-          expect(readReport(body, {}, "auto")).toEqual(readReport(body, {}, "document"));
+          expect(readAs(body, "auto")).toEqual(readAs(body, "document"));
           expect(tableLayout(locateOverviewTable(body, "auto"))).toEqual(
             tableLayout(locateOverviewTable(body, "document")),
           );

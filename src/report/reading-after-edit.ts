@@ -1,0 +1,116 @@
+/**
+ * Whether an edit can change what the intake derives from a report, told without reading the
+ * report again: most edits of a filled report change its prose (the summary, the timeline, the
+ * retrospective), and the intake derives nothing from prose but whether the summary is empty
+ * (README, "What it costs").
+ */
+import { isSummary, summaryContent } from "./collect-sections.js";
+import { isEmptyContent } from "./markdown.js";
+import { scanBlocks } from "./scan-blocks.js";
+import type { Block } from "./section-scope.js";
+import type { ParsedReport } from "./types.js";
+
+/**
+ * A filled report's body and its blocks, as the line scanner read them: what an edit of it is
+ * compared with.
+ */
+export interface KeptReading {
+  body: string;
+  blocks: readonly Block[];
+}
+
+/**
+ * What to keep of a report's reading for its next edit, or null when an edit of it is always read
+ * in full: only a canonical report whose structure the line scanner read, with its action items
+ * under their heading (without one, a task item anywhere is one), and with a heading of another
+ * level than 3 (a body of level-3 headings alone could read as a form when its first line changes).
+ */
+export function keptReading(parsed: ParsedReport): KeptReading | null {
+  const { shape, actionItemSource, layout } = parsed;
+  if (shape !== "canonical" || layout.path !== "lines" || actionItemSource !== "heading") {
+    return null;
+  }
+  if (!layout.blocks.some((block) => block.kind !== "preamble" && block.depth !== 3)) return null;
+  return { body: layout.body, blocks: layout.blocks };
+}
+
+/**
+ * The reading of `body`, an edit of `prior.body`, when the edit cannot change anything the intake
+ * derives (labels, derived rows, problems), or null when it may and the body must be read in full.
+ *
+ * It cannot when all it changed lies in the content of one block the intake reads nothing from
+ * (the text before the first heading, a section other than Overview and Action items, or a heading
+ * the report does not know; never a field's), when the block's new text, scanned from its heading
+ * as the scanner reads the whole body, holds no heading of its own and leaves nothing open at its
+ * end, and, for the summary, when it stays empty or not as it was. The scanner's state after a
+ * heading line does not depend on what came before it, and the heading after the block starts its
+ * line as before: every other block reads as it did, shifted by the change in length.
+ */
+export function readingAfterEdit(prior: KeptReading, body: string): KeptReading | null {
+  const before = prior.body;
+  const { start, endBefore } = changedSpan(before, body);
+  const index = prior.blocks.findIndex(
+    (block) => block.contentStart <= start && endBefore <= block.contentEnd,
+  );
+  const block = prior.blocks[index];
+  if (!block || !derivesNothing(block) || block.closer !== "") return null;
+  const delta = body.length - before.length;
+  const end = block.contentEnd + delta;
+  if (end < body.length && !isLineEnd(body.charCodeAt(end - 1))) return null;
+  const scan = scanBlocks(body.slice(block.start, end));
+  if (scan?.openAtEnd !== "") return null;
+  const own = block.kind === "preamble" ? 0 : 1;
+  if (scan.headings.length !== own || (own === 1 && scan.headings[0]?.start !== 0)) return null;
+  const blocks = shifted(prior.blocks, index, delta);
+  if (
+    isSummary(block) &&
+    isEmptyContent(summaryContent(before, prior.blocks)) !==
+      isEmptyContent(summaryContent(body, blocks))
+  ) {
+    return null;
+  }
+  return { body, blocks };
+}
+
+/** True for a block whose content the intake derives nothing from but the summary's emptiness. */
+function derivesNothing(block: Block): boolean {
+  if (block.kind === "preamble" || block.kind === "unknown") return true;
+  return block.kind === "section" && block.name !== "Overview" && block.name !== "Action items";
+}
+
+/**
+ * Where two texts differ: from `start` (the length of their common beginning) to `endBefore` in
+ * `before`, the rest of both being their common end (never overlapping the beginning).
+ */
+function changedSpan(before: string, after: string): { start: number; endBefore: number } {
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start += 1;
+  let same = 0;
+  while (
+    same < shorter - start &&
+    before.charCodeAt(before.length - 1 - same) === after.charCodeAt(after.length - 1 - same)
+  ) {
+    same += 1;
+  }
+  return { start, endBefore: before.length - same };
+}
+
+function isLineEnd(code: number): boolean {
+  return code === 0x0a || code === 0x0d;
+}
+
+/** The blocks with the one at `index` longer by `delta`, and those after it moved by as much. */
+function shifted(blocks: readonly Block[], index: number, delta: number): readonly Block[] {
+  if (delta === 0) return blocks;
+  return blocks.map((block, at) => {
+    if (at < index) return block;
+    if (at === index) return { ...block, contentEnd: block.contentEnd + delta };
+    return {
+      ...block,
+      start: block.start + delta,
+      contentStart: block.contentStart + delta,
+      contentEnd: block.contentEnd + delta,
+    };
+  });
+}
