@@ -6,7 +6,8 @@
  *
  * - an edit of a filled report's summary (the common event: the app finds its config cached and
  *   has nothing to write), each delivery a new edit: an edit of prose alone is not planned again;
- * - an edit of one of its action items, also with nothing to write, which the app reads in full;
+ * - an edit of its Overview table that changes nothing derived (the people involved), which the
+ *   app reads in full;
  * - a report opened through the issue form (filled, labelled: one PATCH).
  *
  * Target (issue 12): the summary edit at 2× the bare app's CPU or less. Where /proc is (Linux),
@@ -160,24 +161,24 @@ async function main(): Promise<void> {
   const { opened } = events(github);
 
   // A filled report: the form opened, delivered to the app, which fills it. Then maya edits the
-  // summary, or the text of an action item, again and again: the derived rows stay right, so the
-  // app has nothing to write. Each delivery is an edit of its own (its body new, its previous body
-  // the edit before it).
+  // summary, or the people involved, again and again: the derived rows stay right, so the app has
+  // nothing to write. Each delivery is an edit of its own (its body new, its previous body the
+  // edit before it).
   const first = opened();
   await deliver(app, first, "warm-1");
   const number = (first.payload as { issue: { number: number } }).issue.number;
   const filled = github.store.issue(REPO, number).body ?? "";
-  const item = "load-test releases before rollout";
-  if (!filled.includes(item)) throw new Error("the filled report has no such action item");
+  const people = "| People involved | @maya, @sam";
+  if (!filled.includes(people)) throw new Error("the filled report has no such row");
   let edits = 0;
-  const edit = (where: "summary" | "item"): WebhookEvent => {
+  const edit = (where: "summary" | "people"): WebhookEvent => {
     edits += 1;
     const mark = github.webhooks.length;
     github.store.updateIssue("maya", REPO, number, {
       body:
         where === "summary"
           ? filled.replace("## Summary\n\n", `## Summary\n\nUpdated by maya (${edits}). `)
-          : filled.replace(item, `${item} (${edits})`),
+          : filled.replace(people, `${people}, @oncall-${edits}`),
     });
     const event = github.webhooks
       .slice(mark)
@@ -191,18 +192,18 @@ async function main(): Promise<void> {
   // Per side: each delivery's latency, each round's CPU per delivery.
   const results = {
     edit: { app: figures(), bare: figures() },
-    item: { app: figures(), bare: figures() },
+    overview: { app: figures(), bare: figures() },
     opened: { app: figures(), bare: figures() },
   };
-  const kinds = ["edit", "item", "opened"] as const;
+  const kinds = ["edit", "overview", "opened"] as const;
   const event = (kind: (typeof kinds)[number]): WebhookEvent =>
-    kind === "opened" ? opened() : edit(kind === "edit" ? "summary" : "item");
+    kind === "opened" ? opened() : edit(kind === "edit" ? "summary" : "people");
   let serial = 0;
   // Warm-up: JIT, token, label cache, config read, on both sides.
   for (const side of sides)
     for (let i = 0; i < 100; i += 1) {
       await deliver(side, edit("summary"), `w-${side.name}-${i}`);
-      await deliver(side, edit("item"), `w-${side.name}-item-${i}`);
+      await deliver(side, edit("people"), `w-${side.name}-people-${i}`);
     }
   for (const side of sides)
     for (let i = 0; i < 20; i += 1) await deliver(side, opened(), `w-${side.name}-open-${i}`);
@@ -240,7 +241,8 @@ async function main(): Promise<void> {
   );
   const titles = {
     edit: "an edit of the summary (derived rows already right):",
-    item: "an edit of an action item (derived rows already right, read in full):",
+    overview:
+      "an edit of the Overview's people involved (derived rows already right, read in full):",
     opened: "a report opened through the form:",
   };
   for (const kind of kinds) {

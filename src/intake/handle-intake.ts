@@ -33,7 +33,7 @@ export async function handleIntake(context: IntakeContext, deps: AppDeps): Promi
   const input = intakeInput(payload, loaded.config);
   if (!input) return;
   // A first plan on the event's snapshot: an edit that changes nothing of the app's costs no read,
-  // and one that changes only prose is not planned at all (null).
+  // and one that changes only prose or an item's wording is not planned at all (null).
   const snapshot = planRemembering(input, deps.problems);
   if (snapshot && plansWrites(snapshot)) await writeIntake(context, deps, input, snapshot);
   if (loaded.config.actionItems.track) {

@@ -4,10 +4,11 @@ import type { ProblemsMemo } from "./problems-memo.js";
 
 /**
  * The intake's plan for an event, with what the memo remembers of an edit's previous body: its
- * problems are not planned again, and an edit that changes only prose the intake derives nothing
- * from (see `readingAfterEdit`) is not planned at all. Then there is nothing to write, and `null`
- * is returned: the body before was planned with the same labels and config, its plan wrote no
- * body and no label, and the edit leaves the problems as they were. The memo learns the body.
+ * problems are not planned again, and an edit that changes only prose or an item's wording, which
+ * the intake derives nothing from (see `readingAfterEdit`), is not planned at all. Then there is
+ * nothing to write, and `null` is returned: the body before was planned with the same labels and
+ * config, its plan wrote no body and no label, and the edit leaves the problems as they were. The
+ * memo learns the body.
  */
 export function planRemembering(input: IntakeInput, memo: ProblemsMemo): IntakePlan | null {
   const previous = memo.get(input.previousBody, input);

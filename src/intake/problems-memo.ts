@@ -19,8 +19,8 @@ export interface Remembered {
  * its previous body again: the body before an edit is the one the event before it planned. Kept
  * per body (its SHA-256, not the text), labels, issue facts (title and times) and config (the very
  * object: a changed config is a new one), for the last `capacity` bodies. The readings of the last
- * `readings` of them are kept too (each holds its body): an edit of one that changes only prose is
- * then not planned at all (see `planRemembering`).
+ * `readings` of them are kept too (each holds its body): an edit of one that changes only prose
+ * (or an item's wording) is then not planned at all (see `planRemembering`).
  */
 export class ProblemsMemo {
   readonly #entries = new Map<string, { config: Config } & Remembered>();

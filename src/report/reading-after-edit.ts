@@ -1,11 +1,14 @@
 /**
  * Whether an edit can change what the intake derives from a report, told without reading the
  * report again: most edits of a filled report change its prose (the summary, the timeline, the
- * retrospective), and the intake derives nothing from prose but whether the summary is empty
- * (README, "What it costs").
+ * retrospective) or the wording of an action item, and the intake derives nothing from prose but
+ * whether the summary is empty, and nothing from action items but how many are done and which are
+ * not task items (README, "What an edit costs in CPU").
  */
 import { isSummary, summaryContent } from "./collect-sections.js";
-import { isEmptyContent } from "./markdown.js";
+import { isEmptyContent, parseSlice } from "./markdown.js";
+import { parseActionItems } from "./parse-action-items.js";
+import { actionItemProgress } from "./render-derived.js";
 import { scanBlocks } from "./scan-blocks.js";
 import type { Block } from "./section-scope.js";
 import type { ParsedReport } from "./types.js";
@@ -38,13 +41,15 @@ export function keptReading(parsed: ParsedReport): KeptReading | null {
  * The reading of `body`, an edit of `prior.body`, when the edit cannot change anything the intake
  * derives (labels, derived rows, problems), or null when it may and the body must be read in full.
  *
- * It cannot when all it changed lies in the content of one block the intake reads nothing from
- * (the text before the first heading, a section other than Overview and Action items, or a heading
- * the report does not know; never a field's), when the block's new text, scanned from its heading
- * as the scanner reads the whole body, holds no heading of its own and leaves nothing open at its
- * end, and, for the summary, when it stays empty or not as it was. The scanner's state after a
- * heading line does not depend on what came before it, and the heading after the block starts its
- * line as before: every other block reads as it did, shifted by the change in length.
+ * It cannot when all it changed lies in the content of one block (the text before the first
+ * heading, a section other than Overview, or a heading the report does not know; never a field's),
+ * when the block's new text, scanned from its heading as the scanner reads the whole body, holds no
+ * heading of its own and leaves nothing open at its end, and when what the intake reads of that
+ * block stays as it was: for the summary, whether it is empty; for the action items, how many are
+ * done of how many (the Overview's derived row) and the problem naming items that are no task
+ * items. The scanner's state after a heading line does not depend on what came before it, and the
+ * heading after the block starts its line as before: every other block reads as it did, shifted by
+ * the change in length.
  */
 export function readingAfterEdit(prior: KeptReading, body: string): KeptReading | null {
   const before = prior.body;
@@ -53,7 +58,7 @@ export function readingAfterEdit(prior: KeptReading, body: string): KeptReading 
     (block) => block.contentStart <= start && endBefore <= block.contentEnd,
   );
   const block = prior.blocks[index];
-  if (!block || !derivesNothing(block) || block.closer !== "") return null;
+  if (!block || !mayCarryOver(block) || block.closer !== "") return null;
   const delta = body.length - before.length;
   const end = block.contentEnd + delta;
   if (end < body.length && !isLineEnd(body.charCodeAt(end - 1))) return null;
@@ -62,20 +67,47 @@ export function readingAfterEdit(prior: KeptReading, body: string): KeptReading 
   const own = block.kind === "preamble" ? 0 : 1;
   if (scan.headings.length !== own || (own === 1 && scan.headings[0]?.start !== 0)) return null;
   const blocks = shifted(prior.blocks, index, delta);
-  if (
-    isSummary(block) &&
-    isEmptyContent(summaryContent(before, prior.blocks)) !==
-      isEmptyContent(summaryContent(body, blocks))
-  ) {
-    return null;
-  }
-  return { body, blocks };
+  const after = { body, blocks };
+  if (isSummary(block) && summaryEmpty(prior) !== summaryEmpty(after)) return null;
+  if (isActionItems(block) && !itemsAlike(prior, after)) return null;
+  return after;
 }
 
-/** True for a block whose content the intake derives nothing from but the summary's emptiness. */
-function derivesNothing(block: Block): boolean {
+/** True for a block whose content the intake reads for no field and no derived row but Action items. */
+function mayCarryOver(block: Block): boolean {
   if (block.kind === "preamble" || block.kind === "unknown") return true;
-  return block.kind === "section" && block.name !== "Overview" && block.name !== "Action items";
+  return block.kind === "section" && block.name !== "Overview";
+}
+
+function isActionItems(block: Block): boolean {
+  return block.kind === "section" && block.name === "Action items";
+}
+
+function summaryEmpty({ body, blocks }: KeptReading): boolean {
+  return isEmptyContent(summaryContent(body, blocks));
+}
+
+/**
+ * True when two readings' action items count alike in the Overview's derived row and have the same
+ * problems: read from their Action items sections alone, as the line scanner's reading reads them.
+ */
+function itemsAlike(before: KeptReading, after: KeptReading): boolean {
+  const was = actionItemsOf(before);
+  const is = actionItemsOf(after);
+  return (
+    actionItemProgress(was.items) === actionItemProgress(is.items) &&
+    JSON.stringify(was.problems) === JSON.stringify(is.problems)
+  );
+}
+
+function actionItemsOf({ body, blocks }: KeptReading): ReturnType<typeof parseActionItems> {
+  return parseActionItems(body, {
+    path: "lines",
+    shape: "canonical",
+    blocks: [...blocks],
+    table: null,
+    nodesOf: (block) => parseSlice(body, block.contentStart, block.contentEnd).children,
+  });
 }
 
 /**

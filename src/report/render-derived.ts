@@ -3,7 +3,7 @@ import { DERIVED_ROWS, type DerivedRow } from "./field-names.js";
 import type { ActionItem, Durations } from "./types.js";
 
 /** `2 of 5 done`; dropped items are neither open nor done, so they are not counted. */
-function actionItemProgress(items: readonly ActionItem[]): string {
+export function actionItemProgress(items: readonly ActionItem[]): string {
   const counted = items.filter((item) => !item.dropped);
   if (counted.length === 0) return "none yet";
   return `${counted.filter((item) => item.checked).length} of ${counted.length} done`;

@@ -337,7 +337,9 @@ describe("issues.edited", () => {
       "Checkout requests failed for 85 minutes because the primary database ran out of connections.";
     const reworded = filled.replace(summary, `${summary} The pool was sized for v2.2.`);
     const again = reworded.replace("sized for v2.2.", "sized for v2.2 (20 connections).");
-    const emptied = again.replace(/Checkout requests failed[^\n]*/, "_No response_");
+    const item = again.replace("add a connection-pool alert", "add a pool saturation alert");
+    const done = item.replace("- [ ] @alice add", "- [x] @alice add");
+    const emptied = item.replace(/Checkout requests failed[^\n]*/, "_No response_");
     const severe = emptied.replace(
       "| Severity | SEV2 — major functionality broken |",
       "| Severity | SEV1 |",
@@ -348,18 +350,31 @@ describe("issues.edited", () => {
         name: "issues",
         payload: issueEdited({ body, previousBody, labels: labelsWhenFilled, comments: 1 }),
       });
-    // Two edits of the summary's prose: nothing to write (the config is read once, then remembered).
+    // Two edits of the summary's prose and one of an item's wording: nothing to write (the config
+    // is read once, then remembered).
     const quiet = noConfig(nock(API));
     await edit("r1", reworded, filled);
     await edit("r2", again, reworded);
+    await edit("r2-item", item, again);
     expect(quiet.pendingMocks()).toEqual([]);
+
+    // An item checked: the derived row counts it.
+    const patches: { body?: string }[] = [];
+    const counted = issueNow(nock(API), { body: done, labels: labelsWhenFilled })
+      .patch(`${repoPath}/issues/1`, capture(patches))
+      .reply(200, {});
+    await edit("r2-done", done, item);
+    expect(patches).toEqual([
+      { body: done.replace("| Action items | 1 of 2 done |", "| Action items | 2 of 2 done |") },
+    ]);
+    expect(counted.pendingMocks()).toEqual([]);
 
     // The summary emptied: the problems comment says so.
     const comments: { body: string }[] = [];
     const told = commentsNow(issueNow(nock(API), { body: emptied, labels: labelsWhenFilled }), [])
       .post(`${repoPath}/issues/1/comments`, capture(comments))
       .reply(201, { id: 56 });
-    await edit("r3", emptied, again);
+    await edit("r3", emptied, item);
     expect(comments[0]?.body).toContain("Summary is missing");
     expect(told.pendingMocks()).toEqual([]);
 

@@ -94,11 +94,19 @@ describe("readingAfterEdit", () => {
     );
   });
 
-  it("reads in full an edit of the Overview table, an action item or two blocks at once", () => {
+  it("carries the reading over an action item reworded, but not one done, added or written as no task", () => {
+    expect(
+      edit("add a connection-pool alert", "add a connection-pool saturation alert"),
+    ).not.toBeNull();
+    expect(edit("- [ ] @alice add", "- [x] @alice add")).toBeNull();
+    expect(edit("#12\n", "#12\n- [ ] @bob write the postmortem\n")).toBeNull();
+    expect(edit("#12\n", "#12\n- @bob write the postmortem\n")).toBeNull();
+  });
+
+  it("reads in full an edit of the Overview table or of two blocks at once", () => {
     expect(
       edit("| Severity | SEV2 — major functionality broken |", "| Severity | SEV1 |"),
     ).toBeNull();
-    expect(edit("- [ ] @alice add", "- [x] @alice add")).toBeNull();
     expect(edit("85 minutes", "85 minutes.\n\n## Timeline\n\nnone")).toBeNull();
     expect(
       edit(
