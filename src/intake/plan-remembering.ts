@@ -24,12 +24,16 @@ export function planRemembering(input: IntakeInput, memo: ProblemsMemo): IntakeP
   return plan;
 }
 
-/** The reading to keep of a plan that writes no body and no label (under the app's own shapes). */
+/**
+ * The reading to keep of a plan that writes no body and no label (under the app's own shapes): not
+ * of a body whose derived rows were left stale because the updated body would be too long.
+ */
 function settledReading(plan: IntakePlan) {
   const settled =
     plan.body === null &&
     plan.labels.add.length === 0 &&
     plan.labels.remove.length === 0 &&
-    plan.read.template === null;
+    plan.read.template === null &&
+    !plan.problems.some((problem) => problem.field === "body");
   return settled ? keptReading(plan.parsed) : null;
 }

@@ -15,8 +15,7 @@ const MAX_LINES = 64;
 export function rowsAfterComment(body: string, table: Table | null): Problem | null {
   if (!table) return null;
   const lines = linesAfter(body, endOffset(table));
-  const first = lines[0]?.replace(/^(?:[ \t]*>)*[ \t]*/, "") ?? "";
-  if (!first.startsWith("<!--")) return null;
+  if (!opensComment(lines[0])) return null;
   let index = 0;
   while (index < lines.length && !(lines[index] as string).includes("-->")) index += 1;
   const rows = lines.slice(index + 1).findIndex((line) => !line.includes("|"));
@@ -26,6 +25,18 @@ export function rowsAfterComment(body: string, table: Table | null): Problem | n
     field: "Overview",
     message: `The Overview table ends at the HTML comment under its last row: GitHub shows the ${count === 1 ? "row" : `${count} rows`} after the comment as text, so ${count === 1 ? "it is" : "they are"} not read. Move the comment below the table.`,
   };
+}
+
+/**
+ * True when the line under the Overview table opens an HTML comment: the lines `rowsAfterComment`
+ * then counts may run past the Overview, into the blocks after it.
+ */
+export function commentUnderTable(body: string, table: Table | null): boolean {
+  return table !== null && opensComment(linesAfter(body, endOffset(table))[0]);
+}
+
+function opensComment(line: string | undefined): boolean {
+  return (line?.replace(/^(?:[ \t]*>)*[ \t]*/, "") ?? "").startsWith("<!--");
 }
 
 /** The lines after the one `offset` ends, up to the first blank line. */

@@ -6,10 +6,11 @@
  * not task items (README, "What an edit costs in CPU").
  */
 import { isSummary, summaryContent } from "./collect-sections.js";
+import { commentUnderTable } from "./hidden-by-comment.js";
 import { isEmptyContent, parseSlice } from "./markdown.js";
 import { parseActionItems } from "./parse-action-items.js";
 import { actionItemProgress } from "./render-derived.js";
-import { scanBlocks } from "./scan-blocks.js";
+import { type BlockScan, scanBlocks } from "./scan-blocks.js";
 import type { Block } from "./section-scope.js";
 import type { ParsedReport } from "./types.js";
 
@@ -22,18 +23,25 @@ export interface KeptReading {
   blocks: readonly Block[];
 }
 
+/** More blocks than any report has: such a body is read in full, and no reading of it is kept. */
+const MAX_KEPT_BLOCKS = 200;
+
 /**
  * What to keep of a report's reading for its next edit, or null when an edit of it is always read
  * in full: only a canonical report whose structure the line scanner read, with its action items
- * under their heading (without one, a task item anywhere is one), and with a heading of another
- * level than 3 (a body of level-3 headings alone could read as a form when its first line changes).
+ * under their heading (without one, a task item anywhere is one), with a heading of another level
+ * than 3 (a body of level-3 headings alone could read as a form when its first line changes),
+ * without an HTML comment right under its Overview table (the rows counted after it may run into
+ * the next blocks), and with at most `MAX_KEPT_BLOCKS` blocks (a reading is kept in memory).
  */
 export function keptReading(parsed: ParsedReport): KeptReading | null {
   const { shape, actionItemSource, layout } = parsed;
   if (shape !== "canonical" || layout.path !== "lines" || actionItemSource !== "heading") {
     return null;
   }
+  if (layout.blocks.length > MAX_KEPT_BLOCKS) return null;
   if (!layout.blocks.some((block) => block.kind !== "preamble" && block.depth !== 3)) return null;
+  if (commentUnderTable(layout.body, layout.table)) return null;
   return { body: layout.body, blocks: layout.blocks };
 }
 
@@ -64,13 +72,30 @@ export function readingAfterEdit(prior: KeptReading, body: string): KeptReading 
   if (end < body.length && !isLineEnd(body.charCodeAt(end - 1))) return null;
   const scan = scanBlocks(body.slice(block.start, end));
   if (scan?.openAtEnd !== "") return null;
-  const own = block.kind === "preamble" ? 0 : 1;
-  if (scan.headings.length !== own || (own === 1 && scan.headings[0]?.start !== 0)) return null;
+  if (!sameHeading(block, scan.headings)) return null;
   const blocks = shifted(prior.blocks, index, delta);
   const after = { body, blocks };
   if (isSummary(block) && summaryEmpty(prior) !== summaryEmpty(after)) return null;
   if (isActionItems(block) && !itemsAlike(prior, after)) return null;
   return after;
+}
+
+/**
+ * True when the scanned text of a block holds its own heading, on the same line as before (its
+ * title and level, and its line ending, where the content starts), and no other: an edit at the end
+ * of a body that ends in a heading changes the heading's line.
+ */
+function sameHeading(block: Block, headings: BlockScan["headings"]): boolean {
+  if (block.kind === "preamble") return headings.length === 0;
+  const [heading] = headings;
+  return (
+    headings.length === 1 &&
+    heading !== undefined &&
+    heading.start === 0 &&
+    heading.next === block.contentStart - block.start &&
+    heading.depth === block.depth &&
+    heading.title === block.title
+  );
 }
 
 /** True for a block whose content the intake reads for no field and no derived row but Action items. */

@@ -4,6 +4,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Config, DEFAULT_CONFIG } from "../../src/config/config.js";
 import { type IntakePlan, planIntake } from "../../src/intake/plan-intake.js";
+import { planRemembering } from "../../src/intake/plan-remembering.js";
+import { ProblemsMemo } from "../../src/intake/problems-memo.js";
 import { deriveLabels } from "../../src/labels/derive-labels.js";
 import { fillReport } from "../../src/report/fill-report.js";
 import { parseReport } from "../../src/report/parse-report.js";
@@ -62,11 +64,17 @@ No
 
 We will meet again on Friday.`;
 
+const canonical = fixture("canonical-filled");
 const bases = [
   settled(formFilled),
-  settled(fixture("canonical-filled")),
-  settled(fixture("canonical-filled").replaceAll("\n", "\r\n")),
+  settled(canonical),
+  settled(canonical.replaceAll("\n", "\r\n")),
+  // Lone CR line endings.
+  settled(canonical.replaceAll("\n", "\r")),
   settled(withPreamble),
+  // A body that ends in a heading, with no line ending (GitHub adds none).
+  settled(`${canonical}\n## Notes`),
+  settled(`${canonical}\n## Action item`),
 ];
 
 describe("readingAfterEdit", () => {
@@ -130,6 +138,43 @@ describe("readingAfterEdit", () => {
     expect(edit("14:12 alert fires\n\n", "14:12 alert fires\n\nand")).toBeNull();
   });
 
+  it("reads in full an edit that changes a heading's line: text appended to a body that ends in one", () => {
+    const append = (text: string, tail: string) => {
+      const base = settled(text);
+      return readingAfterEdit(base.reading as KeptReading, base.body + tail);
+    };
+    expect(append(`${canonical}\n## Action item`, "s\n\n- [ ] @carol add a pool alarm")).toBeNull();
+    expect(append(`${canonical}\n## Servic`, "es\n\nbilling")).toBeNull();
+    expect(append(`${canonical}\n## Notes`, "\n\nprose")).toBeNull();
+    expect(append(`${canonical}\n## Notes\n\n`, "prose")).not.toBeNull();
+  });
+
+  it("keeps no reading of a report with a comment under its Overview table (the rows it hides may run on)", () => {
+    const commented = canonical.replace(
+      "| Action items | 1 of 3 done |\n",
+      "| Action items | 1 of 3 done |\n<!-- | Owner | @bob | -->\n## Notes | call\na | b\n",
+    );
+    const base = settled(commented);
+    expect(base.plan.problems.map((problem) => problem.message).join()).toContain("2 rows");
+    expect(base.reading).toBeNull();
+  });
+
+  it("keeps no reading of a report whose derived rows could not be written: it would be too long", () => {
+    // The derived rows are stale ("1 h" for 1 h 25 min), and writing them would pass 65,536 characters.
+    const stale = canonical.replace("| Length | 1 h 25 min |", "| Length | 1 h |");
+    const long = `${stale}\n## Notes\n\n${"x".repeat(65_533 - stale.length - 12)}`;
+    const plan = planIntake({ mode: "edit", body: long, previousBody: null, labels: [], config });
+    const labels = deriveLabels(plan.parsed, config);
+    const memo = new ProblemsMemo();
+    const input = { mode: "edit" as const, body: long, previousBody: null, labels, config };
+    expect(planRemembering(input, memo)?.problems.map((problem) => problem.field)).toContain(
+      "body",
+    );
+    const shorter = long.replace("xxxxxxxxxx", "");
+    const next = planRemembering({ ...input, body: shorter, previousBody: long }, memo);
+    expect(next?.body).toContain("| Length | 1 h 25 min |");
+  });
+
   it("keeps no reading of a report without an action-items heading (a task item anywhere is one)", () => {
     const { reading: none } = settled(formFilled.replace("## Action items", "## Things to do"));
     expect(none).toBeNull();
@@ -176,11 +221,26 @@ describe("readingAfterEdit", () => {
     "Summary",
     "Action items",
   );
+  // Where an edit starts: anywhere, or at a block's edges (its heading, its content's start and
+  // end) or the body's end, where an edit is most likely to change what the scanner sees.
   const anEdit = fc.record({
-    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    at: fc.oneof(
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.record({ edge: fc.nat(), shift: fc.integer({ min: -2, max: 2 }) }),
+    ),
     cut: fc.nat({ max: 12 }),
     insert: fc.array(token, { maxLength: 4 }).map((parts) => parts.join("")),
   });
+  const startOf = (reading: KeptReading, at: number | { edge: number; shift: number }) => {
+    const { length } = reading.body;
+    if (typeof at === "number") return Math.floor(at * length);
+    const edges = [
+      length,
+      ...reading.blocks.flatMap((b) => [b.start, b.contentStart, b.contentEnd]),
+    ];
+    const edge = (edges[at.edge % edges.length] as number) + at.shift;
+    return Math.max(0, Math.min(length, edge));
+  };
 
   it("carries a reading over only an edit after which the intake derives what it did before", () => {
     let carried = 0;
@@ -192,7 +252,7 @@ describe("readingAfterEdit", () => {
         (base, edits) => {
           let reading = base.reading as KeptReading;
           for (const { at, cut, insert } of edits) {
-            const from = Math.floor(at * reading.body.length);
+            const from = startOf(reading, at);
             const body = reading.body.slice(0, from) + insert + reading.body.slice(from + cut);
             tried += 1;
             const next = readingAfterEdit(reading, body);
@@ -221,6 +281,6 @@ describe("readingAfterEdit", () => {
       { numRuns: Number(process.env.READING_EDIT_RUNS ?? 1_000) },
     );
     // The comparison means something only if a good share of the edits were carried over.
-    expect(carried).toBeGreaterThan(tried / 5);
+    expect(carried).toBeGreaterThan(tried / 10);
   }, 60_000);
 });
