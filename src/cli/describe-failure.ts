@@ -1,3 +1,5 @@
+import { STATUS_CODES } from "node:http";
+
 /** What the CLI says when a command fails for a reason outside its input, and its exit status. */
 export interface Failure {
   message: string;
@@ -110,7 +112,7 @@ function forbidden(failure: RequestErrorLike): Failure | null {
   if (failure.status !== 403) return null;
   return {
     status: 3,
-    message: `GitHub refused (403 ${failure.message ?? "Forbidden"}): the token lacks a permission this command needs (issues: read, or write for --publish)`,
+    message: `GitHub refused (403 ${said(failure)}): the token lacks a permission this command needs (issues: read, or write for --publish)`,
   };
 }
 
@@ -119,8 +121,20 @@ function githubFailed(failure: RequestErrorLike): Failure | null {
   if (status === undefined || status < 500) return null;
   return {
     status: 4,
-    message: `GitHub failed (${status} ${failure.message ?? ""}): try again later`,
+    message: `GitHub failed (${status} ${said(failure)}): try again later`,
   };
+}
+
+/**
+ * What GitHub said, short enough for one line: its message, or the status's name where it sent an
+ * error page (a proxy's HTML for a 502), several lines or nothing.
+ */
+function said(failure: RequestErrorLike): string {
+  const message = failure.message?.trim() ?? "";
+  if (message === "" || message.length > 200 || /[\r\n]|<[a-z!/]/i.test(message)) {
+    return STATUS_CODES[failure.status ?? 0] ?? "no answer";
+  }
+  return message;
 }
 
 /** The failures a person can act on, in the order they are recognized (the first that fits). */

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type LocalGitHub, startLocalGitHub } from "../../dev/local-github/index.js";
+import { describeFailure } from "../../src/cli/describe-failure.js";
 import { runCli } from "../../src/cli/main.js";
 
 const root = join(import.meta.dirname, "../..");
@@ -103,6 +104,18 @@ describe("the CLI fails in one line that says what to do", () => {
 });
 
 describe("the CLI's own manners", () => {
+  it("GitHub failing: exit 4, quoting its message but never an error page", () => {
+    const failed = (message: string) => describeFailure({ status: 503, message }, {});
+    expect(failed("Service unavailable for maintenance")).toEqual({
+      status: 4,
+      message: "GitHub failed (503 Service unavailable for maintenance): try again later",
+    });
+    expect(failed("<!DOCTYPE html><html><body>Unicorn!</body></html>").message).toBe(
+      "GitHub failed (503 Service Unavailable): try again later",
+    );
+    expect(failed("").message).toBe("GitHub failed (503 Service Unavailable): try again later");
+  });
+
   it("--version prints package.json's version; COMMAND --help that command's help", async () => {
     const version = (await import("../../package.json", { with: { type: "json" } })).default
       .version;

@@ -467,7 +467,9 @@ describe("disruptions report --repo", () => {
         page([{ ...first, labels: { nodes: [{ name: "disruption" }] }, stateReason: null }], "c1"),
       )
       .post("/graphql", (body) => body?.variables?.cursor === "c1")
-      .reply(502, "<html>Bad gateway</html>", { "content-type": "text/html" });
+      .reply(502, "<html>\n<head><title>502 Bad Gateway</title></head>\n<body>…</body>\n</html>", {
+        "content-type": "text/html",
+      });
 
     const { code, stdout, stderr } = await cli(
       ["report", "--month", "2026-10", "--repo", "acme/ops", "--publish"],
@@ -476,9 +478,7 @@ describe("disruptions report --repo", () => {
 
     expect(code).toBe(4);
     expect(stdout).toBe("");
-    expect(stderr).toBe(
-      "disruptions: GitHub failed (502 <html>Bad gateway</html>): try again later\n",
-    );
+    expect(stderr).toBe("disruptions: GitHub failed (502 Bad Gateway): try again later\n");
     // No analytics issue looked for or written: the run stopped at the failed page.
     expect(scope.pendingMocks()).toEqual([]);
     expect(unexpected).toEqual([]);
