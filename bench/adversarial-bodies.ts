@@ -57,6 +57,10 @@ export const ADVERSARIAL_BODIES: Record<string, string> = {
   "8,191 tasks, then a quote": fill("", "- [ ] a\n", "> q"),
   // A line that continues the last item (the parser must read the list whole).
   "8,191 tasks, then a continuation line": fill("", "- [ ] a\n", "text"),
+  // Items whose text opens with a tilde over two lines: each asks whether it is struck through.
+  "4,000 items of `~a` then `~ b`": fill("## Action items\n\n", "- [ ] ~a\n  ~ b\n"),
+  "4,000 items of `~a` then `` `b~ ``": fill("## Action items\n\n", "- [ ] ~a\n  `b~\n"),
+  "4,000 items of `~a` then `*b~`": fill("## Action items\n\n", "- [ ] ~a\n  *b~\n"),
   // HTML openers inside a region an earlier opener may hold (each was a walk to the region's end).
   "10,922 `<?` lines, then as many `?>`": `${"<?\n".repeat(10_922)}${"?>\n".repeat(10_921)}# h`,
   "7,280 `<!--` lines, then as many `-->`": `${"<!--\n".repeat(7_280)}${"-->\n".repeat(7_280)}# h`,

@@ -1,18 +1,7 @@
 import type { Nodes, Root, RootContent } from "mdast";
-import { fromMarkdown, type Options } from "mdast-util-from-markdown";
-import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
 import { toString as mdastToString } from "mdast-util-to-string";
-import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
 import { parseBlocks } from "./parse-blocks.js";
 import { HINTS } from "./section-hints.js";
-
-// Each parse reads only the GFM construct it needs: the other extensions (autolink literals,
-// footnotes) cost more than the rest of the parse and change nothing the report reads. The
-// extension objects are plain, stateless data, so they are built once and shared by every call.
-const STRIKETHROUGH: Options = {
-  extensions: [gfmStrikethrough()],
-  mdastExtensions: [gfmStrikethroughFromMarkdown()],
-};
 
 /**
  * Parses a whole report body for its block structure: CommonMark with GFM task items (see
@@ -23,35 +12,6 @@ const STRIKETHROUGH: Options = {
 export function parseDocument(body: string): Root {
   return parseBlocks(body);
 }
-
-/**
- * Whether a short piece of markdown opens with struck-through text, as GFM reads it: its first
- * block is a paragraph whose first child (blanks aside) is a `delete`.
- *
- * @example opensStruckThrough("~~rewrite the deploy tool~~ out of scope") // true
- */
-export function opensStruckThrough(markdown: string): boolean {
-  // Two answers need no parser (micromark combines its constructs again on every call, 1.9 s of
-  // 100,000 reports): without a second run of tildes nothing closes the first, and one line of
-  // plain words between two equal runs closes as the parser would close it.
-  if (!/^~+[^~]*~/.test(markdown)) return false;
-  if (SIMPLY_STRUCK.test(markdown) && !/[\r\n]/.test(markdown)) return true;
-  const first = fromMarkdown(markdown, STRIKETHROUGH).children[0];
-  const opening =
-    first?.type === "paragraph"
-      ? first.children.find((child) => !(child.type === "text" && child.value.trim() === ""))
-      : undefined;
-  return opening?.type === "delete";
-}
-
-/**
- * `~` or `~~`, words without CommonMark's inline markers (escapes, code, emphasis, links, HTML,
- * character references, tildes) that start with no blank, then the same run, not longer: it
- * closes (GFM's right-flanking rule, micromark-extension-gfm-strikethrough) when the words end in
- * a letter or digit, or in punctuation followed by a blank or the end of the text.
- */
-const SIMPLY_STRUCK =
-  /^(~~?)(?=[^\s~\\`*_[\]!&<])[^~\\`*_[\]!&<\r\n]*?(?:[A-Za-z0-9]\1(?!~)|[.,;:?)'"-]\1(?:[ \t]|$))/;
 
 /**
  * Parses a piece of the body that starts at the top level (a line after a blank line or a

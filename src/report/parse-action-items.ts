@@ -1,12 +1,7 @@
 import type { List, ListItem, Nodes, Paragraph, RootContent } from "mdast";
 import { codeSpan } from "../markdown/neutralise.js";
-import {
-  endOffset,
-  normalizeNewlines,
-  opensStruckThrough,
-  sourceOf,
-  startOffset,
-} from "./markdown.js";
+import { endOffset, normalizeNewlines, sourceOf, startOffset } from "./markdown.js";
+import { opensStruckThrough } from "./opens-struck-through.js";
 import type { BodyStructure } from "./read-structure.js";
 import type { ActionItem, ActionItemSource, Problem } from "./types.js";
 
@@ -15,6 +10,12 @@ const DUE = /\bdue\b\s*(?:[:=]\s*)?(?:on\s+|by\s+)?(\d{4}-\d{2}-\d{2})\b/i;
 const ISSUE_URL = /https:\/\/github\.com\/([\w.-]+)\/([\w.-]+)\/issues\/(\d+)/g;
 const CROSS_REF = /(?<![\w/.-])([\w.-]+)\/([\w.-]+)#(\d+)\b/g;
 const LOCAL_REF = /(?<![\w/#&])#(\d+)\b/g;
+/** The field of the one problem the action items raise (items that are not task items). */
+export const ACTION_ITEMS_FIELD = "action items";
+
+/** How many of the items that are not task items the problem names; the rest are counted. */
+const NAMED_ITEMS = 20;
+
 /** The checkbox at the start of a task item's first paragraph. */
 const CHECKBOX = /^\[[ xX]\]/;
 
@@ -40,9 +41,11 @@ export function parseActionItems(
     .flatMap((nodes) => nodes.filter((node): node is List => node.type === "list"))
     .flatMap((list) => list.children.filter((item) => typeof item.checked !== "boolean"));
   if (plain.length > 0) {
-    const names = plain.map((item) => codeSpan(clip(itemText(body, item)))).join(", ");
+    const named = plain.slice(0, NAMED_ITEMS).map((item) => codeSpan(clip(itemText(body, item))));
+    if (plain.length > NAMED_ITEMS) named.push(`and ${plain.length - NAMED_ITEMS} more`);
+    const names = named.join(", ");
     problems.push({
-      field: "action items",
+      field: ACTION_ITEMS_FIELD,
       message: `${plain.length === 1 ? "This item is" : `These ${plain.length} items are`} under Action items but not task items: ${names}. Make each a task item (\`- [ ] @owner what (due YYYY-MM-DD)\`) so it can be tracked.`,
     });
   }

@@ -82,10 +82,17 @@ function readByLines(body: string): BodyStructure | null {
     shape,
     table,
     blocks,
-    // A block's content starts after a top-level heading and ends at the next one (or the end of
-    // the body), so the parser reads the slice as it reads that part of the whole body.
-    nodesOf: (block) => parseSlice(body, block.contentStart, block.contentEnd).children,
+    nodesOf: sliceNodes(body),
   };
+}
+
+/**
+ * How the line scanner's reading parses a block: a block's content starts after a top-level
+ * heading and ends at the next one (or the end of the body), so the parser reads the slice as it
+ * reads that part of the whole body.
+ */
+export function sliceNodes(body: string): (block: Block) => RootContent[] {
+  return (block) => parseSlice(body, block.contentStart, block.contentEnd).children;
 }
 
 /** The blocks the scanned headings start, in a body of that shape. */

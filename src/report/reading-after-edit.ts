@@ -7,8 +7,9 @@
  */
 import { isSummary, summaryContent } from "./collect-sections.js";
 import { commentUnderTable } from "./hidden-by-comment.js";
-import { isEmptyContent, parseSlice } from "./markdown.js";
-import { parseActionItems } from "./parse-action-items.js";
+import { isEmptyContent } from "./markdown.js";
+import { ACTION_ITEMS_FIELD, parseActionItems } from "./parse-action-items.js";
+import { sliceNodes } from "./read-structure.js";
 import { actionItemProgress } from "./render-derived.js";
 import { type BlockScan, scanBlocks } from "./scan-blocks.js";
 import type { Block } from "./section-scope.js";
@@ -21,7 +22,18 @@ import type { ParsedReport } from "./types.js";
 export interface KeptReading {
   body: string;
   blocks: readonly Block[];
+  /** What the plan reads of the action items: the Overview's progress row and their problems. */
+  items: ItemsRead;
 }
+
+interface ItemsRead {
+  progress: string;
+  /** The problems the action items raise, as JSON. */
+  problems: string;
+}
+
+/** Action items sections longer than this, together, are read with the rest of the body. */
+const MAX_ITEMS_CHARACTERS = 8_192;
 
 /** More blocks than any report has: such a body is read in full, and no reading of it is kept. */
 const MAX_KEPT_BLOCKS = 200;
@@ -42,7 +54,13 @@ export function keptReading(parsed: ParsedReport): KeptReading | null {
   if (layout.blocks.length > MAX_KEPT_BLOCKS) return null;
   if (!layout.blocks.some((block) => block.kind !== "preamble" && block.depth !== 3)) return null;
   if (commentUnderTable(layout.body, layout.table)) return null;
-  return { body: layout.body, blocks: layout.blocks };
+  const items = {
+    progress: actionItemProgress(parsed.actionItems),
+    problems: JSON.stringify(
+      parsed.problems.filter((problem) => problem.field === ACTION_ITEMS_FIELD),
+    ),
+  };
+  return { body: layout.body, blocks: layout.blocks, items };
 }
 
 /**
@@ -74,9 +92,9 @@ export function readingAfterEdit(prior: KeptReading, body: string): KeptReading 
   if (scan?.openAtEnd !== "") return null;
   if (!sameHeading(block, scan.headings)) return null;
   const blocks = shifted(prior.blocks, index, delta);
-  const after = { body, blocks };
+  const after = { body, blocks, items: prior.items };
   if (isSummary(block) && summaryEmpty(prior) !== summaryEmpty(after)) return null;
-  if (isActionItems(block) && !itemsAlike(prior, after)) return null;
+  if (isActionItems(block) && !itemsAlike(prior.items, after)) return null;
   return after;
 }
 
@@ -98,7 +116,10 @@ function sameHeading(block: Block, headings: BlockScan["headings"]): boolean {
   );
 }
 
-/** True for a block whose content the intake reads for no field and no derived row but Action items. */
+/**
+ * True for a block an edit may be carried over in: not the Overview and not a field (the Action
+ * items' derived row and problems are compared in `itemsAlike`).
+ */
 function mayCarryOver(block: Block): boolean {
   if (block.kind === "preamble" || block.kind === "unknown") return true;
   return block.kind === "section" && block.name !== "Overview";
@@ -108,31 +129,32 @@ function isActionItems(block: Block): boolean {
   return block.kind === "section" && block.name === "Action items";
 }
 
-function summaryEmpty({ body, blocks }: KeptReading): boolean {
+function summaryEmpty({ body, blocks }: Pick<KeptReading, "body" | "blocks">): boolean {
   return isEmptyContent(summaryContent(body, blocks));
 }
 
 /**
- * True when two readings' action items count alike in the Overview's derived row and have the same
- * problems: read from their Action items sections alone, as the line scanner's reading reads them.
+ * True when the edited body's action items count as those before did in the Overview's derived
+ * row and raise the same problems: its Action items sections read alone, as the line scanner's
+ * reading reads them (none of more than `MAX_ITEMS_CHARACTERS`: those are read in full).
  */
-function itemsAlike(before: KeptReading, after: KeptReading): boolean {
-  const was = actionItemsOf(before);
-  const is = actionItemsOf(after);
-  return (
-    actionItemProgress(was.items) === actionItemProgress(is.items) &&
-    JSON.stringify(was.problems) === JSON.stringify(is.problems)
-  );
-}
-
-function actionItemsOf({ body, blocks }: KeptReading): ReturnType<typeof parseActionItems> {
-  return parseActionItems(body, {
+function itemsAlike(before: ItemsRead, { body, blocks }: KeptReading): boolean {
+  let length = 0;
+  for (const block of blocks) {
+    if (isActionItems(block)) length += block.contentEnd - block.contentStart;
+  }
+  if (length > MAX_ITEMS_CHARACTERS) return false;
+  const read = parseActionItems(body, {
     path: "lines",
     shape: "canonical",
-    blocks: [...blocks],
+    blocks: blocks as Block[],
     table: null,
-    nodesOf: (block) => parseSlice(body, block.contentStart, block.contentEnd).children,
+    nodesOf: sliceNodes(body),
   });
+  return (
+    actionItemProgress(read.items) === before.progress &&
+    JSON.stringify(read.problems) === before.problems
+  );
 }
 
 /**

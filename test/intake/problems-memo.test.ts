@@ -41,7 +41,11 @@ describe("the problems memo", () => {
   it("keeps the readings of the last bodies it was given one, and gives one back only for its very text", () => {
     const memo = new ProblemsMemo(10, 1);
     const planned = { labels: [], config: DEFAULT_CONFIG };
-    const reading = (text: string) => ({ body: text, blocks: [] });
+    const reading = (text: string) => ({
+      body: text,
+      blocks: [],
+      items: { progress: "none yet", problems: "[]" },
+    });
     memo.set("a", planned, [], reading("a"));
     expect(memo.get("a", planned)?.reading).toEqual(reading("a"));
     memo.set("b", planned, [], reading("b"));

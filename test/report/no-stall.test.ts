@@ -1,5 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_CONFIG } from "../../src/config/config.js";
+import { planRemembering } from "../../src/intake/plan-remembering.js";
+import { ProblemsMemo } from "../../src/intake/problems-memo.js";
 import { META_NAMES, SECTION_ORDER } from "../../src/report/field-names.js";
 import { fillReport } from "../../src/report/fill-report.js";
 import { parseReport, readReport } from "../../src/report/parse-report.js";
@@ -172,5 +175,29 @@ describe("no body stalls the reader", () => {
   ])("reads %s within the budget", (_name, body) => {
     expect(timed(() => parseReport(body))).toBeLessThan(BUDGET_MS);
     expect(timed(() => fillReport(body))).toBeLessThan(BUDGET_MS);
+  });
+
+  it("plans an edit of a report of 64 KB of action items within the budget, carried over or not", () => {
+    const head =
+      "## Overview\n\n| Field | Value |\n| --- | --- |\n| Services | api |\n\n## Summary\n\nIt broke.\n\n## Action items\n\n- [ ] first\n";
+    const items = "- [ ] ~a\n  ~ b\n".repeat(Math.floor((LIMIT - 200 - head.length) / 15));
+    const memo = new ProblemsMemo();
+    const input = { mode: "edit" as const, previousBody: null, labels: [], config: DEFAULT_CONFIG };
+    const filled = planRemembering({ ...input, body: head + items }, memo)?.body ?? head + items;
+    const settled = planRemembering({ ...input, body: filled }, memo);
+    expect(settled?.body).toBeNull();
+    const labels = settled?.labels.add ?? [];
+    const planned = planRemembering({ ...input, body: filled, labels }, memo);
+    expect(planned?.labels.add).toEqual([]);
+    for (const edited of [
+      filled.replace("first", "firstly"),
+      filled.replace("- [ ] first", "- [x] first"),
+    ]) {
+      expect(
+        timed(() =>
+          planRemembering({ ...input, body: edited, previousBody: filled, labels }, memo),
+        ),
+      ).toBeLessThan(BUDGET_MS);
+    }
   });
 });

@@ -75,6 +75,13 @@ const bases = [
   // A body that ends in a heading, with no line ending (GitHub adds none).
   settled(`${canonical}\n## Notes`),
   settled(`${canonical}\n## Action item`),
+  // Action items nested, struck, numbered, loose, and one that is no task item.
+  settled(
+    canonical.replace(
+      "- [ ] ~~rewrite the deploy tool~~ out of scope",
+      "- [ ] ~~rewrite the deploy tool~~ out of scope\n  - [ ] @carol split it first\n  - [x] @dan ask\n\n1. [ ] @erin numbered\n2. [x] done\n\n- a plain note",
+    ),
+  ),
 ];
 
 describe("readingAfterEdit", () => {
@@ -220,6 +227,11 @@ describe("readingAfterEdit", () => {
     "[x]: https://example.com",
     "Summary",
     "Action items",
+    "~~",
+    "  - [ ] ",
+    "1. [ ] ",
+    "[ ]",
+    "[x]",
   );
   // Where an edit starts: anywhere, or at a block's edges (its heading, its content's start and
   // end) or the body's end, where an edit is most likely to change what the scanner sees.
