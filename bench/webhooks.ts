@@ -2,10 +2,11 @@
  * Per-delivery cost beside a bare Probot app: `npm run bench:webhooks`. This app and a bare Probot
  * app (the same Probot, one no-op handler) each run the app's real server in a process of their
  * own against one local GitHub; signed deliveries go to each in turn, in alternating rounds, and
- * the bench prints p50/p99 latency and CPU time per delivery for three events with the ratio:
+ * the bench prints p50/p99 latency and CPU time per delivery for four events with the ratio:
  *
  * - an edit of a filled report's summary (the common event: the app finds its config cached and
  *   has nothing to write), each delivery a new edit: an edit of prose alone is not planned again;
+ * - an edit of an action item's wording, for which the app reads only the Action items;
  * - an edit of its Overview table that changes nothing derived (the people involved), which the
  *   app reads in full;
  * - a report opened through the issue form (filled, labelled: one PATCH).
@@ -161,8 +162,8 @@ async function main(): Promise<void> {
   const { opened } = events(github);
 
   // A filled report: the form opened, delivered to the app, which fills it. Then maya edits the
-  // summary, or the people involved, again and again: the derived rows stay right, so the app has
-  // nothing to write. Each delivery is an edit of its own (its body new, its previous body the
+  // summary, an action item's wording or the people involved, again and again: the derived rows
+  // stay right, so the app has nothing to write. Each delivery is an edit of its own (its body new, its previous body the
   // edit before it).
   const first = opened();
   await deliver(app, first, "warm-1");
@@ -170,15 +171,19 @@ async function main(): Promise<void> {
   const filled = github.store.issue(REPO, number).body ?? "";
   const people = "| People involved | @maya, @sam";
   if (!filled.includes(people)) throw new Error("the filled report has no such row");
+  const item = "load-test releases before rollout";
+  if (!filled.includes(item)) throw new Error("the filled report has no such action item");
   let edits = 0;
-  const edit = (where: "summary" | "people"): WebhookEvent => {
+  const edit = (where: "summary" | "item" | "people"): WebhookEvent => {
     edits += 1;
     const mark = github.webhooks.length;
     github.store.updateIssue("maya", REPO, number, {
       body:
         where === "summary"
           ? filled.replace("## Summary\n\n", `## Summary\n\nUpdated by maya (${edits}). `)
-          : filled.replace(people, `${people}, @oncall-${edits}`),
+          : where === "item"
+            ? filled.replace(item, `${item} (${edits})`)
+            : filled.replace(people, `${people}, @oncall-${edits}`),
     });
     const event = github.webhooks
       .slice(mark)
@@ -192,17 +197,21 @@ async function main(): Promise<void> {
   // Per side: each delivery's latency, each round's CPU per delivery.
   const results = {
     edit: { app: figures(), bare: figures() },
+    item: { app: figures(), bare: figures() },
     overview: { app: figures(), bare: figures() },
     opened: { app: figures(), bare: figures() },
   };
-  const kinds = ["edit", "overview", "opened"] as const;
+  const kinds = ["edit", "item", "overview", "opened"] as const;
   const event = (kind: (typeof kinds)[number]): WebhookEvent =>
-    kind === "opened" ? opened() : edit(kind === "edit" ? "summary" : "people");
+    kind === "opened"
+      ? opened()
+      : edit(kind === "edit" ? "summary" : kind === "item" ? "item" : "people");
   let serial = 0;
   // Warm-up: JIT, token, label cache, config read, on both sides.
   for (const side of sides)
     for (let i = 0; i < 100; i += 1) {
       await deliver(side, edit("summary"), `w-${side.name}-${i}`);
+      await deliver(side, edit("item"), `w-${side.name}-item-${i}`);
       await deliver(side, edit("people"), `w-${side.name}-people-${i}`);
     }
   for (const side of sides)
@@ -241,6 +250,7 @@ async function main(): Promise<void> {
   );
   const titles = {
     edit: "an edit of the summary (derived rows already right):",
+    item: "an edit of an action item's wording (derived rows already right, Action items read):",
     overview:
       "an edit of the Overview's people involved (derived rows already right, read in full):",
     opened: "a report opened through the form:",
