@@ -179,10 +179,14 @@ function startCatchUp(app: Probot, state: SharedState, minutes: number, track: T
           catchUpDeliveries(app, state, new Date()),
         ),
       );
-      if (outcome.ran && outcome.value.redelivered.length > 0)
+      if (outcome.ran && outcome.value.redelivered.length + outcome.value.resumed.length > 0)
         app.log.info(
-          { redelivered: outcome.value.redelivered.length, since: outcome.value.since },
-          "failed deliveries redelivered",
+          {
+            redelivered: outcome.value.redelivered.length,
+            resumed: outcome.value.resumed.length,
+            since: outcome.value.since,
+          },
+          "failed deliveries redelivered, and deliveries answered 202 whose replica died handled",
         );
     } catch (error) {
       app.log.error({ err: error }, "catch-up of failed deliveries failed");

@@ -19,6 +19,12 @@ const FIRST_LOOK_BACK_MS = 24 * 60 * 60 * 1000;
 /** Reads from this long before the last check too, for clocks that disagree a little. */
 const OVERLAP_MS = 60 * 1000;
 
+/**
+ * A delivery answered 202 and still kept this long after is taken as lost with its replica: the
+ * replica that answered retries it within a minute (10, 20 and 30 s) while it lives.
+ */
+const ANSWERED_GRACE_MS = 5 * 60 * 1000;
+
 export interface CatchUpRun {
   since: string;
   /** Failed attempts read. */
@@ -27,6 +33,8 @@ export interface CatchUpRun {
   redelivered: string[];
   /** Events that failed on GitHub's side but were handled all the same (a late answer). */
   alreadyHandled: number;
+  /** Events answered 202 whose handling was lost (its replica died): handled here (by guid). */
+  resumed: string[];
 }
 
 /**
@@ -59,7 +67,13 @@ export async function catchUpDeliveries(
     if (pages >= limits.pages || !oldest || Date.parse(oldest.delivered_at) < Date.parse(since))
       break;
   }
-  const run: CatchUpRun = { since, failed: attempts.length, redelivered: [], alreadyHandled: 0 };
+  const run: CatchUpRun = {
+    since,
+    failed: attempts.length,
+    redelivered: [],
+    alreadyHandled: 0,
+    resumed: [],
+  };
   for (const attempt of selectRedeliveries(attempts, since, Number.POSITIVE_INFINITY)) {
     if (run.redelivered.length >= limits.redeliveries) break;
     if (await state.isDeliveryHandled(attempt.guid)) {
@@ -69,6 +83,38 @@ export async function catchUpDeliveries(
     await octokit.rest.apps.redeliverWebhookDelivery({ delivery_id: attempt.id });
     run.redelivered.push(attempt.guid);
   }
+  await resumeAnswered(app, state, now, limits.redeliveries, run);
   await state.setValue(CHECKED_AT, now.toISOString());
   return run;
+}
+
+/**
+ * Handles the deliveries answered 202 that are kept still, five minutes on, and not handled: their
+ * replica died before it was done (GitHub took the 202 as success and lists them as such). Each is
+ * handled here once, by the app's handlers, under its own delivery id (a delivery handled
+ * meanwhile does nothing twice); one that fails again stays kept for the next run.
+ */
+async function resumeAnswered(
+  app: Probot,
+  state: SharedState,
+  now: Date,
+  limit: number,
+  run: CatchUpRun,
+): Promise<void> {
+  for (const kept of await state.answeredBefore(now.getTime() - ANSWERED_GRACE_MS, limit)) {
+    if (!(await state.isDeliveryHandled(kept.id))) {
+      const { name, payload } = JSON.parse(kept.delivery) as { name: string; payload: unknown };
+      try {
+        await app.receive({ id: kept.id, name, payload } as Parameters<Probot["receive"]>[0]);
+      } catch (error) {
+        app.log.warn(
+          { id: kept.id, event: name, err: error },
+          "a delivery answered 202 failed again; the next catch-up tries it once more",
+        );
+        continue;
+      }
+      run.resumed.push(kept.id);
+    }
+    await state.dropAnswered(kept.id);
+  }
 }

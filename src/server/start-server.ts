@@ -2,17 +2,21 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import type { ApplicationFunction, Logger, Probot } from "probot";
 import { SmeeClient } from "smee-client";
+import type { SharedState } from "../state/shared-state.js";
 import { createHealthCheck, type PingableState } from "./health.js";
 import { InFlight } from "./in-flight.js";
-import { createWebhookEndpoint } from "./webhook-endpoint.js";
+import { createWebhookEndpoint, type WebhookEndpointOptions } from "./webhook-endpoint.js";
 
 /** Probot's webhook path (the path `@octokit/webhooks` documents). */
 export const DEFAULT_WEBHOOK_PATH = "/api/github/webhooks";
 
-/** What the server closes on shutdown, after the work in flight: the shared state (`src/state/`). */
-interface ServerState extends PingableState {
-  close(): Promise<void>;
-}
+/**
+ * The shared state (`src/state/`) as the server uses it: the health check pings it, deliveries
+ * answered 202 are kept in it, and the shutdown closes it after the work in flight.
+ */
+type ServerState = PingableState &
+  Pick<SharedState, "close"> &
+  Partial<Pick<SharedState, "keepAnswered" | "dropAnswered">>;
 
 export interface ServerOptions {
   /** A Probot with the App's credentials (`createProbot()` reads them from the environment). */
@@ -93,6 +97,7 @@ function routes(
     ...(options.retryAfterAnswerMs !== undefined
       ? { retryAfterAnswerMs: options.retryAfterAnswerMs }
       : {}),
+    answered: answeredStore(options.state),
   });
   const health = createHealthCheck({
     probot,
@@ -203,4 +208,12 @@ function gracefulStop(
     })();
     return stopped;
   };
+}
+
+/** Where the endpoint keeps deliveries answered 202: the shared state, where it can. */
+function answeredStore(state: ServerState | undefined): WebhookEndpointOptions["answered"] {
+  const keep = state?.keepAnswered;
+  const drop = state?.dropAnswered;
+  if (!keep || !drop) return undefined;
+  return { keepAnswered: keep.bind(state), dropAnswered: drop.bind(state) };
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger, Probot } from "probot";
+import type { SharedState } from "../state/shared-state.js";
 import type { InFlight } from "./in-flight.js";
 import { MAX_WEBHOOK_BYTES, readBody } from "./read-body.js";
 import { unusablePayload } from "./usable-payload.js";
@@ -22,7 +23,15 @@ export interface WebhookEndpointOptions {
    * (then twice and three times as long; three tries). Default 10,000.
    */
   retryAfterAnswerMs?: number;
+  /**
+   * Where a delivery answered `202` is kept until its handling ends (the shared state): if the
+   * process dies first, the catch-up handles it from there. None: it lives in this process only.
+   */
+  answered?: Pick<SharedState, "keepAnswered" | "dropAnswered"> | undefined;
 }
+
+/** How long a delivery answered 202 is kept for the catch-up: a day, as its first look back. */
+const KEEP_ANSWERED_SECONDS = 24 * 60 * 60;
 
 /**
  * GitHub's webhook deliveries, handled so that no request can flood the process: the size is
@@ -169,11 +178,13 @@ async function receive(
   const timer = setTimeout(() => {
     answered = true;
     answer(response, 202, "still processing\n");
+    keepAnswered(options, delivery, payload);
   }, options.answerWithinMs ?? 9_000);
   try {
     await options.inFlight.track(`${event} ${id}`, handle);
     clearTimeout(timer);
     if (!answered) answer(response, 200, "ok\n");
+    else dropAnswered(options, delivery);
   } catch (error) {
     clearTimeout(timer);
     // Probot's error handler has logged each handler error with the delivery id.
@@ -193,7 +204,7 @@ async function receive(
  */
 function handleAgainLater(
   options: WebhookEndpointOptions,
-  delivery: { id: string | undefined; event: string | undefined },
+  delivery: { id: string; event: string },
   receive: () => Promise<void>,
   attempt = 1,
 ): void {
@@ -203,13 +214,41 @@ function handleAgainLater(
     try {
       await receive();
       options.log.info({ ...delivery, attempt }, "webhook handled on a later try");
+      dropAnswered(options, delivery);
     } catch (error) {
       if (attempt < 3) return handleAgainLater(options, delivery, receive, attempt + 1);
       options.log.error(
         { ...delivery, errors: handlerErrors(error) },
-        "webhook failed three more times after its 202 answer: redeliver it from the App's settings (Advanced → Recent Deliveries)",
+        options.answered
+          ? "webhook failed three more times after its 202 answer: the catch-up handles it again on its next run"
+          : "webhook failed three more times after its 202 answer: redeliver it from the App's settings (Advanced → Recent Deliveries)",
       );
     }
+  });
+}
+
+/**
+ * Keeps a delivery answered 202 in the shared state until its handling ends. A failure to keep it
+ * is logged: the handling goes on, and only a crash before it ends would lose the delivery.
+ */
+function keepAnswered(
+  options: WebhookEndpointOptions,
+  delivery: { id: string; event: string },
+  payload: unknown,
+): void {
+  const kept = JSON.stringify({ name: delivery.event, payload });
+  options.answered?.keepAnswered(delivery.id, kept, KEEP_ANSWERED_SECONDS).catch((error) => {
+    options.log.warn({ ...delivery, err: error }, "could not keep the delivery answered 202");
+  });
+}
+
+/** Its handling ended: the catch-up need not look at it (it checks the delivery handled anyway). */
+function dropAnswered(
+  options: WebhookEndpointOptions,
+  delivery: { id: string; event: string },
+): void {
+  options.answered?.dropAnswered(delivery.id).catch((error) => {
+    options.log.warn({ ...delivery, err: error }, "could not drop the delivery answered 202");
   });
 }
 

@@ -21,6 +21,7 @@ export function createMemoryState(now: () => number = Date.now): SharedState {
     ...deliveries(store),
     ...locks(store),
     ...values(store),
+    ...answered(now),
     async ping() {},
     async close() {},
   };
@@ -109,6 +110,32 @@ function locks(store: MemoryStore): Pick<SharedState, "withLock"> {
       } finally {
         if (store.read(key) === mine) store.remove(key);
       }
+    },
+  };
+}
+
+type Answered = Pick<SharedState, "keepAnswered" | "answeredBefore" | "dropAnswered">;
+
+/** Deliveries answered 202, by id, with when they were kept; expired ones are dropped when read. */
+function answered(now: () => number): Answered {
+  const kept = new Map<string, { delivery: string; at: number; expiresAt: number }>();
+  return {
+    async keepAnswered(id, delivery, ttlSeconds) {
+      kept.delete(id);
+      kept.set(id, { delivery, at: now(), expiresAt: now() + ttlSeconds * 1000 });
+      if (kept.size > CAPACITY) kept.delete(kept.keys().next().value as string);
+    },
+    async answeredBefore(time, limit) {
+      const found: Array<{ id: string; delivery: string }> = [];
+      for (const [id, entry] of kept) {
+        if (entry.expiresAt <= now()) kept.delete(id);
+        else if (entry.at < time && found.length < limit)
+          found.push({ id, delivery: entry.delivery });
+      }
+      return found;
+    },
+    async dropAnswered(id) {
+      kept.delete(id);
     },
   };
 }

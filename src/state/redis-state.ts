@@ -41,6 +41,7 @@ export function createRedisState(url: string, options: RedisStateOptions = {}): 
     ...deliveries(redis),
     ...locks(redis, options),
     ...values(redis),
+    ...answered(redis),
     async ping() {
       await redis.ping();
     },
@@ -107,6 +108,44 @@ function locks(redis: Redis, options: RedisStateOptions): Pick<SharedState, "wit
         clearInterval(renew);
         await deleteIfMine(redis, key, mine).catch((error: Error) => options.onError?.(error));
       }
+    },
+  };
+}
+
+/** Where the ids of deliveries answered 202 are kept, scored by when (milliseconds). */
+const ANSWERED = "answered";
+
+/**
+ * Deliveries answered 202: each under a key of its own with its expiry, its id in a sorted set
+ * by time. An id whose key has expired is taken out of the set when read.
+ */
+function answered(
+  redis: Redis,
+): Pick<SharedState, "keepAnswered" | "answeredBefore" | "dropAnswered"> {
+  return {
+    async keepAnswered(id, delivery, ttlSeconds) {
+      await redis
+        .multi()
+        .set(`answered:${id}`, delivery, "EX", ttlSeconds)
+        .zadd(ANSWERED, Date.now(), id)
+        .exec();
+    },
+    async answeredBefore(time, limit) {
+      const ids = await redis.zrangebyscore(ANSWERED, "-inf", `(${time}`, "LIMIT", 0, limit);
+      if (ids.length === 0) return [];
+      const deliveries = await redis.mget(ids.map((id) => `answered:${id}`));
+      const found: Array<{ id: string; delivery: string }> = [];
+      const expired: string[] = [];
+      ids.forEach((id, index) => {
+        const delivery = deliveries[index];
+        if (delivery) found.push({ id, delivery });
+        else expired.push(id);
+      });
+      if (expired.length > 0) await redis.zrem(ANSWERED, ...expired);
+      return found;
+    },
+    async dropAnswered(id) {
+      await redis.multi().del(`answered:${id}`).zrem(ANSWERED, id).exec();
     },
   };
 }

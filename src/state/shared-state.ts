@@ -30,6 +30,15 @@ export interface SharedState {
     ttlSeconds: number,
     fn: () => Promise<T>,
   ): Promise<{ ran: true; value: T } | { ran: false }>;
+  /**
+   * Keeps a delivery answered `202 still processing` (its event and payload, as JSON) for
+   * `ttlSeconds`, until its handling ends (`dropAnswered`): GitHub took the 202 as a success, so if
+   * this replica dies first, the catch-up finds it here and nowhere else.
+   */
+  keepAnswered(id: string, delivery: string, ttlSeconds: number): Promise<void>;
+  /** The deliveries kept before `time` (milliseconds since the epoch), oldest first, at most `limit`. */
+  answeredBefore(time: number, limit: number): Promise<Array<{ id: string; delivery: string }>>;
+  dropAnswered(id: string): Promise<void>;
   /** A small shared value (the catch-up's last check), or null. */
   getValue(key: string): Promise<string | null>;
   setValue(key: string, value: string): Promise<void>;

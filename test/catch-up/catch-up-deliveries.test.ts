@@ -18,6 +18,8 @@ let state: SharedState;
 let server: Server;
 /** While true the app's address answers 502, as a load balancer does with every replica down. */
 let down = false;
+/** While true it answers `202 still processing` and handles nothing: a replica that then dies. */
+let dies = false;
 
 beforeEach(async () => {
   const { privateKey } = generateKeyPairSync("rsa", {
@@ -44,9 +46,9 @@ beforeEach(async () => {
   state = createMemoryState();
   const middleware = await createNodeMiddleware(createApp({ schedule: false, state }), { probot });
   server = createServer((request, response) => {
-    if (down) {
+    if (down || dies) {
       request.resume();
-      response.writeHead(502).end();
+      response.writeHead(down ? 502 : 202).end();
       return;
     }
     void middleware(request, response, () => response.writeHead(404).end());
@@ -59,6 +61,7 @@ beforeEach(async () => {
   store.addInstallation({ account: "acme" });
   store.addLabel(REPO, { name: "disruption", color: "b60205" });
   down = false;
+  dies = false;
 });
 
 afterEach(async () => {
@@ -82,6 +85,55 @@ const catchUpCalls = (from: number) =>
     .map((request) => `${request.operation} ${request.status}`);
 
 describe("the catch-up", () => {
+  it("handles a delivery answered 202 whose replica died, once, five minutes on", async () => {
+    await catchUpDeliveries(probot, state, new Date());
+    dies = true;
+    const report = github.store.createIssue("maya", REPO, {
+      title: "Checkout down",
+      body: FORM_BODY,
+      labels: ["disruption"],
+    });
+    await settle();
+    dies = false;
+    // GitHub counts the 202 as a success: it lists no failure and redelivers nothing.
+    const answered = [...github.hooks.attempts];
+    expect(answered.map((a) => `${a.event.event} ${a.status}`)).toEqual([
+      "issues.opened OK",
+      "issues.labeled OK",
+    ]);
+    // What the endpoint keeps in the shared state as it answers 202 (src/server/webhook-endpoint.ts).
+    for (const { guid, event } of answered) {
+      await state.keepAnswered(
+        guid,
+        JSON.stringify({ name: event.name, payload: event.payload }),
+        86_400,
+      );
+    }
+    const minutes = (n: number) => new Date(Date.now() + n * 60_000);
+
+    // Within five minutes the replica that answered may still be at it: left alone.
+    expect((await catchUpDeliveries(probot, state, minutes(1))).resumed).toEqual([]);
+    expect(github.store.issue(REPO, report.number).body).toBe(FORM_BODY);
+
+    const run = await catchUpDeliveries(probot, state, minutes(6));
+    expect(run.redelivered).toEqual([]);
+    expect(run.resumed.sort()).toEqual(answered.map((a) => a.guid).sort());
+    await settle();
+    expect(github.store.issue(REPO, report.number).body).toContain("| Severity | SEV2");
+    expect(await state.answeredBefore(Number.POSITIVE_INFINITY, 10)).toEqual([]);
+    // Kept again (a replica's keep that came late): handled already, so dropped and not handled twice.
+    const { guid, event } = answered[0] as (typeof answered)[number];
+    await state.keepAnswered(
+      guid,
+      JSON.stringify({ name: event.name, payload: event.payload }),
+      86_400,
+    );
+    const writes = github.requests.filter((request) => request.method !== "GET").length;
+    expect((await catchUpDeliveries(probot, state, minutes(12))).resumed).toEqual([]);
+    expect(await state.answeredBefore(Number.POSITIVE_INFINITY, 10)).toEqual([]);
+    expect(github.requests.filter((request) => request.method !== "GET").length).toBe(writes);
+  });
+
   it("has GitHub redeliver what failed while the app was down, and nothing twice", async () => {
     const now = new Date();
     await catchUpDeliveries(probot, state, now);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { REPO } from "../../dev/demo/scenario.js";
 import { deliveryRequest } from "../../dev/local-github/index.js";
 import { MAX_WEBHOOK_BYTES } from "../../src/server/read-body.js";
+import { createMemoryState } from "../../src/state/memory-state.js";
 import { type AppServer, fileReport, startAppServer } from "./app-server.js";
 
 let app: AppServer | undefined;
@@ -188,6 +189,34 @@ describe("the webhook endpoint of the real server", () => {
     });
     expect(app.logText()).not.toContain("Checkout failing");
     expect(app.github.store.issue(REPO, 2).body).not.toContain("## Overview");
+  });
+
+  it("keeps a delivery answered 202 in the shared state while it is handled, for the catch-up if the process dies", async () => {
+    const state = createMemoryState();
+    app = await startAppServer({ answerWithinMs: 100, state });
+    let release = () => {};
+    app.github.intercept(async (request) => {
+      if (request.method !== "PATCH") return undefined;
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      return undefined;
+    });
+    const event = fileReport(app.github);
+    const { headers, body } = await deliveryRequest(event, app.secret);
+    const response = await fetch(app.server.webhookUrl, { method: "POST", headers, body });
+    expect(response.status).toBe(202);
+    const kept = await state.answeredBefore(Number.POSITIVE_INFINITY, 10);
+    expect(kept.map((each) => each.id)).toEqual([event.id]);
+    expect(JSON.parse(kept[0]?.delivery ?? "")).toEqual({
+      name: event.name,
+      payload: event.payload,
+    });
+    release();
+    for (let waited = 0; waited < 5_000 && app.server.inFlight.size > 0; waited += 50)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(app.github.store.issue(REPO, 2).body).toContain("## Overview");
+    expect(await state.answeredBefore(Number.POSITIVE_INFINITY, 10)).toEqual([]);
   });
 
   it("handles a delivery again when it fails after its 202 answer (GitHub took the 202 as success)", async () => {

@@ -98,6 +98,27 @@ describe.each(["redis", "memory"] as const)("the %s state", (kind) => {
     expect(await b.withLock(name, 10, async () => 1)).toEqual({ ran: true, value: 1 });
   });
 
+  it("keeps deliveries answered 202 for the other replicas until dropped, oldest first, until they expire", async () => {
+    const [a, b] = replicas(kind);
+    // Other tests' entries share the Redis: only this test's ids are looked at.
+    const mine = (found: Array<{ id: string }>) => found.filter((each) => each.id.startsWith(tag));
+    const tag = `k-${kind}-${Math.random()}-`;
+    await a.keepAnswered(`${tag}1`, '{"name":"issues"}', 60);
+    await sleep(5);
+    await a.keepAnswered(`${tag}2`, '{"name":"issue_comment"}', 1);
+    const later = Date.now() + 1;
+    expect(mine(await b.answeredBefore(later, 1_000))).toEqual([
+      { id: `${tag}1`, delivery: '{"name":"issues"}' },
+      { id: `${tag}2`, delivery: '{"name":"issue_comment"}' },
+    ]);
+    // Only those kept before the time given.
+    expect(mine(await b.answeredBefore(later - 60_000, 1_000))).toEqual([]);
+    await b.dropAnswered(`${tag}1`);
+    await sleep(1_100);
+    // The second has expired meanwhile.
+    expect(mine(await a.answeredBefore(Date.now() + 1, 1_000))).toEqual([]);
+  });
+
   it("shares small values and answers a ping", async () => {
     const [a, b] = replicas(kind);
     const key = `v-${kind}-${Math.random()}`;
