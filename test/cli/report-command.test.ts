@@ -351,6 +351,16 @@ describe("disruptions report --repo", () => {
       repository: { issues: { nodes, pageInfo: { hasNextPage: endCursor !== null, endCursor } } },
     },
   });
+  /** The config read (`timeZone: UTC`), then the first page of reports, whose next is `c1`. */
+  const firstPage = (nodes: unknown[]) =>
+    nock(API)
+      .get("/repos/acme/ops/contents/.github%2Fdisruption-reports.yml")
+      .reply(200, "timeZone: UTC\n", { "content-type": "text/plain; charset=utf-8" })
+      .post(
+        "/graphql",
+        (body) => body?.variables?.cursor === undefined && body?.variables?.states === undefined,
+      )
+      .reply(200, page(nodes, "c1"));
 
   it("reads GitHub with the token and publishes the month's issue", async () => {
     const created: { title: string; labels: string[] }[] = [];
@@ -427,14 +437,7 @@ describe("disruptions report --repo", () => {
       labels: { nodes: [{ name: "disruption" }] },
       stateReason: issue.stateReason || null,
     });
-    const scope = nock(API)
-      .get("/repos/acme/ops/contents/.github%2Fdisruption-reports.yml")
-      .reply(200, "timeZone: UTC\n", { "content-type": "text/plain; charset=utf-8" })
-      .post(
-        "/graphql",
-        (body) => body?.variables?.cursor === undefined && body?.variables?.states === undefined,
-      )
-      .reply(200, page([graphqlNode(ghIssues[0] as (typeof ghIssues)[number])], "c1"))
+    const scope = firstPage([graphqlNode(ghIssues[0] as (typeof ghIssues)[number])])
       .post("/graphql", (body) => body?.variables?.cursor === "c1")
       .reply(200, page([graphqlNode(ghIssues[2] as (typeof ghIssues)[number])], null))
       .post("/graphql", (body) => body?.variables?.states?.[0] === "OPEN")
@@ -455,17 +458,9 @@ describe("disruptions report --repo", () => {
 
   it("publishes nothing when a page fails after the first was read (the next read ahead)", async () => {
     const first = ghIssues[0] as (typeof ghIssues)[number];
-    const scope = nock(API)
-      .get("/repos/acme/ops/contents/.github%2Fdisruption-reports.yml")
-      .reply(200, "timeZone: UTC\n", { "content-type": "text/plain; charset=utf-8" })
-      .post(
-        "/graphql",
-        (body) => body?.variables?.cursor === undefined && body?.variables?.states === undefined,
-      )
-      .reply(
-        200,
-        page([{ ...first, labels: { nodes: [{ name: "disruption" }] }, stateReason: null }], "c1"),
-      )
+    const scope = firstPage([
+      { ...first, labels: { nodes: [{ name: "disruption" }] }, stateReason: null },
+    ])
       .post("/graphql", (body) => body?.variables?.cursor === "c1")
       .reply(502, "<html>\n<head><title>502 Bad Gateway</title></head>\n<body>…</body>\n</html>", {
         "content-type": "text/html",
