@@ -141,15 +141,12 @@ function nearest(open: readonly Sequence[], size: number): number {
  */
 function mayOpenAndClose(markdown: string): boolean {
   if (markdown.includes("\\")) return true;
-  let run = 0;
-  while (markdown.charCodeAt(run) === TILDE) run += 1;
+  const run = runEnd(markdown, 0, TILDE);
   if (run > 2 || run >= markdown.length || /\s/.test(markdown.charAt(run))) return false;
-  for (let index = run; index < markdown.length; index += 1) {
-    if (markdown.charCodeAt(index) !== TILDE) continue;
-    let end = index;
-    while (markdown.charCodeAt(end) === TILDE) end += 1;
+  for (let index = markdown.indexOf("~", run); index !== -1; ) {
+    const end = runEnd(markdown, index, TILDE);
     if (end - index === run && !/\s/.test(markdown.charAt(index - 1))) return true;
-    index = end;
+    index = markdown.indexOf("~", end);
   }
   return false;
 }
